@@ -1,0 +1,149 @@
+/**
+ * The published catalogue: collections loaded once, checked across entries,
+ * drafts and scheduled articles removed, references resolved, newest first.
+ * Pages read this and nothing else of the content.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { relative } from 'node:path';
+import { buildTime, isPast, newestFirst, zoned, type ZonedDateTime } from '../lib/dates.ts';
+import { ContentError, findCatalogProblems } from '../lib/catalog.ts';
+import { FORMATS, type Format } from '../lib/fields.ts';
+import { articlePath, authorPath, sourcePath } from '../lib/urls.ts';
+
+export interface Author {
+  slug: string;
+  name: string;
+  bio?: string;
+  links: { label: string; url: string }[];
+  path: string;
+}
+
+export interface Source {
+  slug: string;
+  name: string;
+  url: string;
+  description?: string;
+  path: string;
+}
+
+export interface Article {
+  entry: CollectionEntry<'articles'>;
+  title: string;
+  dek: string;
+  slug: string;
+  published: ZonedDateTime;
+  updated?: ZonedDateTime;
+  authors: Author[];
+  source: Source;
+  originalUrl?: string;
+  format: Format;
+  formatLabel: string;
+  topics: string[];
+  language: string;
+  canonicalUrl?: string;
+  corrections: { date: ZonedDateTime; text: string }[];
+  readingMinutes: number;
+  path: string;
+}
+
+export interface Catalog {
+  /** Published articles, newest first. */
+  articles: Article[];
+  /** Authors and sources with at least one published article, by name. */
+  authors: Author[];
+  sources: Source[];
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
+
+/** The entry's file, relative to the project root, for error messages. */
+const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
+  entry.filePath ? relative(process.cwd(), entry.filePath) : entry.id;
+
+async function loadCatalog(now: Date): Promise<Catalog> {
+  const [entries, authorEntries, sourceEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('sources'),
+  ]);
+  const problems = findCatalogProblems({
+    articles: entries.map((entry) => ({
+      file: fileOf(entry),
+      slug: entry.data.slug,
+      published: entry.data.published,
+      authors: entry.data.authors.map((ref) => ref.id),
+      source: entry.data.source.id,
+    })),
+    authors: authorEntries.map((entry) => entry.id).sort(),
+    sources: sourceEntries.map((entry) => entry.id).sort(),
+  });
+  if (problems.length) throw new ContentError(problems);
+
+  const authors = new Map(
+    authorEntries.map(({ data }) => [
+      data.slug,
+      { ...data, ...(data.bio === undefined ? {} : { bio: data.bio }), path: authorPath(data.slug) } as Author,
+    ]),
+  );
+  const sources = new Map(
+    sourceEntries.map(({ data }) => [data.slug, { ...data, path: sourcePath(data.slug) } as Source]),
+  );
+
+  const published = entries.filter((entry) => !entry.data.draft && isPast(zoned(entry.data.published), now));
+  const articles = newestFirst(
+    published.map((entry) => toArticle(entry, authors, sources)),
+    (article) => article.published,
+    (article) => article.path,
+  );
+  const used = <T extends { slug: string }>(pick: (article: Article) => T[]) =>
+    [...new Map(articles.flatMap(pick).map((item) => [item.slug, item])).values()];
+  return {
+    articles,
+    authors: used((article) => article.authors).sort(byName),
+    sources: used((article) => [article.source]).sort(byName),
+  };
+}
+
+function toArticle(
+  entry: CollectionEntry<'articles'>,
+  authors: Map<string, Author>,
+  sources: Map<string, Source>,
+): Article {
+  const { data } = entry;
+  const published = zoned(data.published);
+  const readingMinutes = entry.rendered?.metadata?.frontmatter?.['readingMinutes'];
+  return {
+    entry,
+    title: data.title,
+    dek: data.dek,
+    slug: data.slug,
+    published,
+    ...(data.updated === undefined ? {} : { updated: zoned(data.updated) }),
+    // findCatalogProblems has checked that every reference resolves.
+    authors: data.authors.map((ref) => authors.get(ref.id)!),
+    source: sources.get(data.source.id)!,
+    ...(data.originalUrl === undefined ? {} : { originalUrl: data.originalUrl }),
+    format: data.format,
+    formatLabel: FORMATS[data.format],
+    topics: data.topics,
+    language: data.language,
+    ...(data.canonicalUrl === undefined ? {} : { canonicalUrl: data.canonicalUrl }),
+    corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
+    readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
+    path: articlePath({ slug: data.slug, published }),
+  };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The catalogue for this build, loaded and checked once. */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= loadCatalog(buildTime());
+  return catalog;
+}
+
+/** Published articles by one author or from one source, newest first. */
+export const articlesBy = (articles: Article[], author: Author): Article[] =>
+  articles.filter((article) => article.authors.some((a) => a.slug === author.slug));
+export const articlesFrom = (articles: Article[], source: Source): Article[] =>
+  articles.filter((article) => article.source.slug === source.slug);

@@ -1,0 +1,22 @@
+/**
+ * Sitemap `lastmod` from the articles' own dates, never the build time:
+ * `updated` when the article has one, else `published`.
+ */
+import { zoned } from './dates.ts';
+import { absoluteUrl, articlePath } from './urls.ts';
+
+export interface DatedArticle {
+  slug: string;
+  published: string;
+  updated?: string | undefined;
+}
+
+/** Maps each article's absolute URL to its last-modified date-time as written. */
+export function lastmodByUrl(articles: readonly DatedArticle[], site: URL): Map<string, string> {
+  return new Map(
+    articles.map((article) => [
+      absoluteUrl(articlePath({ slug: article.slug, published: zoned(article.published) }), site),
+      article.updated ?? article.published,
+    ]),
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Raw HTML in articles is parsed, then cut down to ordinary article markup.
+ * Astro does not sanitize Markdown, and its own rehype-raw runs after user
+ * plugins, so we parse raw HTML first and sanitize the result.
+ */
+import type { Pluggable } from 'unified';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+
+/** Attributes no article needs, from GitHub's schema: forms and keyboard shortcuts. */
+const DROPPED_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'accessKey', 'action', 'encType', 'method', 'prompt']);
+
+/** GitHub's schema (no script, style, iframe, event handler or javascript: URL), less forms, plus figures. */
+export const articleSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((tag) => tag !== 'input'),
+    'figure',
+    'figcaption',
+    'cite',
+    'abbr',
+    'mark',
+    'small',
+    'time',
+  ],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter(
+      (attribute) => typeof attribute !== 'string' || !DROPPED_ATTRIBUTES.has(attribute),
+    ),
+    input: [],
+    time: ['dateTime'],
+    abbr: ['title'],
+  },
+  required: {},
+};
+
+/** The rehype plugins that make raw HTML in Markdown safe, in order. */
+export const sanitizePlugins: Pluggable[] = [rehypeRaw, [rehypeSanitize, articleSchema]];

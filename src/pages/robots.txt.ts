@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { absoluteUrl, sitemapIndexPath } from '../lib/urls.ts';
+
+export const GET: APIRoute = ({ site }) =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(sitemapIndexPath(), site!)}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
