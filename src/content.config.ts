@@ -7,7 +7,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { alias, format, languageTag, slug, text, webUrl, zonedDateTime } from './lib/fields.ts';
+import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDateTime } from './lib/fields.ts';
 
 const articles = defineCollection({
   // Ids come from file names, so two articles may share a slug on different dates.
@@ -16,70 +16,68 @@ const articles = defineCollection({
     base: './content/articles',
     generateId: ({ entry }) => entry.replace(/\.md$/, ''),
   }),
-  schema: z
-    .strictObject({
-      /** The headline, as published. */
-      title: text('the headline'),
-      /** One-sentence standfirst, shown under the headline and used as the meta description. */
-      dek: text('a one-sentence standfirst'),
-      /** The permanent last part of the URL; never change it once published. */
-      slug: slug('the permanent last part of the URL'),
-      /** When it was first published: an ISO date-time with time zone, in quotes. */
-      published: zonedDateTime('the publication date-time'),
-      /** When it was last substantively changed, if ever. */
-      updated: zonedDateTime('the date-time of the last update').optional(),
-      /** Who wrote it: slugs of entries in content/authors. */
-      authors: z
-        .array(reference('authors'), { error: 'must be a list of author slugs, e.g. [irina-alksnis]' })
-        .min(1, { error: 'must name at least one author (a slug from content/authors)' }),
-      /** Who published it first: a slug from content/sources. */
-      source: reference('sources'),
-      /** The address of the original article at its publisher. */
-      originalUrl: webUrl('the address of the original article').optional(),
-      /** What kind of piece it is; decides the label and the layout. */
-      format,
-      /** Subjects it is filed under. */
-      topics: z.array(text('a topic name'), { error: 'must be a list of topic names' }).default([]),
-      /** The language of the text, as a BCP 47 tag. */
-      language: languageTag.default('en'),
-      /** A draft is built nowhere: no page, list, sitemap or feed. */
-      draft: z.boolean({ error: 'must be true or false' }).default(false),
-      /** The canonical address, only when a syndication agreement requires the publisher's own. */
-      canonicalUrl: webUrl('the canonical address required by the publisher').optional(),
-      /** Corrections, oldest first, each with its date-time and what was corrected. */
-      corrections: z
-        .array(
-          z.strictObject({
-            /** When the correction was made. */
-            date: zonedDateTime('the date-time of the correction'),
-            /** What was wrong and what was corrected. */
-            text: text('what was corrected'),
-          }),
-        )
-        .default([]),
-      /** Earlier slugs or site paths of this article, which must keep working. */
-      aliases: z.array(alias).default([]),
-    })
-    .superRefine((data, ctx) => {
-      const published = Date.parse(data.published);
-      if (data.updated !== undefined && Date.parse(data.updated) < published) {
-        ctx.addIssue({ code: 'custom', path: ['updated'], message: `is before published (${data.published})` });
+  schema: strictObject({
+    /** The headline, as published. */
+    title: text('the headline'),
+    /** One-sentence standfirst, shown under the headline and used as the meta description. */
+    dek: text('a one-sentence standfirst'),
+    /** The permanent last part of the URL; never change it once published. */
+    slug: slug('the permanent last part of the URL'),
+    /** When it was first published: an ISO date-time with time zone, in quotes. */
+    published: zonedDateTime('the publication date-time'),
+    /** When it was last substantively changed, if ever. */
+    updated: zonedDateTime('the date-time of the last update').optional(),
+    /** Who wrote it: slugs of entries in content/authors. */
+    authors: z
+      .array(reference('authors'), { error: 'must be a list of author slugs, e.g. [irina-alksnis]' })
+      .min(1, { error: 'must name at least one author (a slug from content/authors)' }),
+    /** Who published it first: a slug from content/sources. */
+    source: reference('sources'),
+    /** The address of the original article at its publisher. */
+    originalUrl: webUrl('the address of the original article').optional(),
+    /** What kind of piece it is; decides the label and the layout. */
+    format,
+    /** Subjects it is filed under. */
+    topics: z.array(text('a topic name'), { error: 'must be a list of topic names' }).default([]),
+    /** The language of the text, as a BCP 47 tag. */
+    language: languageTag.default('en'),
+    /** A draft is built nowhere: no page, list, sitemap or feed. */
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    /** The canonical address, only when a syndication agreement requires the publisher's own. */
+    canonicalUrl: webUrl('the canonical address required by the publisher').optional(),
+    /** Corrections, oldest first, each with its date-time and what was corrected. */
+    corrections: z
+      .array(
+        strictObject({
+          /** When the correction was made. */
+          date: zonedDateTime('the date-time of the correction'),
+          /** What was wrong and what was corrected. */
+          text: text('what was corrected'),
+        }),
+      )
+      .default([]),
+    /** Earlier slugs or site paths of this article, which must keep working. */
+    aliases: z.array(alias).default([]),
+  }).superRefine((data, ctx) => {
+    const published = Date.parse(data.published);
+    if (data.updated !== undefined && Date.parse(data.updated) < published) {
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: `is before published (${data.published})` });
+    }
+    data.corrections.forEach((correction, i) => {
+      if (Date.parse(correction.date) < published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['corrections', i, 'date'],
+          message: `is before published (${data.published})`,
+        });
       }
-      data.corrections.forEach((correction, i) => {
-        if (Date.parse(correction.date) < published) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['corrections', i, 'date'],
-            message: `is before published (${data.published})`,
-          });
-        }
-      });
-    }),
+    });
+  }),
 });
 
 const authors = defineCollection({
   loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/authors' }),
-  schema: z.strictObject({
+  schema: strictObject({
     /** The name as it appears in bylines. */
     name: text('the author’s name'),
     /** The last part of the author page's URL, and what articles list under `authors`. */
@@ -88,14 +86,19 @@ const authors = defineCollection({
     bio: text('a short biography').optional(),
     /** Profiles elsewhere (publisher page, social accounts). */
     links: z
-      .array(z.strictObject({ /** What the link is, e.g. "Mastodon". */ label: text('a label'), /** Where it goes. */ url: webUrl('the profile address') }))
+      .array(
+        strictObject({
+          /** What the link is, e.g. "Mastodon". */ label: text('a label'),
+          /** Where it goes. */ url: webUrl('the profile address'),
+        }),
+      )
       .default([]),
   }),
 });
 
 const sources = defineCollection({
   loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/sources' }),
-  schema: z.strictObject({
+  schema: strictObject({
     /** The publisher's name. */
     name: text('the publisher’s name'),
     /** The last part of the source page's URL, and what articles give as `source`. */

@@ -10,8 +10,8 @@ export const DEFAULT_SITE_URL = 'https://broadsheet.example/';
  * The public origin of the site, from the `SITE_URL` environment variable when set.
  * Canonical links, the sitemap and robots.txt are built from it.
  */
-export function resolveSiteUrl(value: string | undefined = process.env['SITE_URL']): URL {
-  const raw = value?.trim() || DEFAULT_SITE_URL;
+export function resolveSiteUrl(value: string | undefined = process.env.SITE_URL): URL {
+  const raw = value?.trim() ? value.trim() : DEFAULT_SITE_URL;
   let url: URL;
   try {
     url = new URL(raw);
@@ -22,7 +22,9 @@ export function resolveSiteUrl(value: string | undefined = process.env['SITE_URL
     throw new Error(`SITE_URL must use http or https, got "${raw}".`);
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`SITE_URL must be an origin only (Broadsheet is served at the root of its host), got "${raw}".`);
+    throw new Error(
+      `SITE_URL must be an origin only (Broadsheet is served at the root of its host), got "${raw}".`,
+    );
   }
   return url;
 }

@@ -82,7 +82,11 @@ async function loadCatalog(now: Date): Promise<Catalog> {
   const authors = new Map(
     authorEntries.map(({ data }) => [
       data.slug,
-      { ...data, ...(data.bio === undefined ? {} : { bio: data.bio }), path: authorPath(data.slug) } as Author,
+      {
+        ...data,
+        ...(data.bio === undefined ? {} : { bio: data.bio }),
+        path: authorPath(data.slug),
+      } as Author,
     ]),
   );
   const sources = new Map(
@@ -95,8 +99,9 @@ async function loadCatalog(now: Date): Promise<Catalog> {
     (article) => article.published,
     (article) => article.path,
   );
-  const used = <T extends { slug: string }>(pick: (article: Article) => T[]) =>
-    [...new Map(articles.flatMap(pick).map((item) => [item.slug, item])).values()];
+  const used = <T extends { slug: string }>(pick: (article: Article) => T[]) => [
+    ...new Map(articles.flatMap(pick).map((item) => [item.slug, item])).values(),
+  ];
   return {
     articles,
     authors: used((article) => article.authors).sort(byName),
@@ -111,7 +116,9 @@ function toArticle(
 ): Article {
   const { data } = entry;
   const published = zoned(data.published);
-  const readingMinutes = entry.rendered?.metadata?.frontmatter?.['readingMinutes'];
+  // Counted by src/markdown/remark-reading-time.ts when the entry was rendered.
+  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
+  const readingMinutes = frontmatter?.readingMinutes;
   return {
     entry,
     title: data.title,
@@ -120,8 +127,8 @@ function toArticle(
     published,
     ...(data.updated === undefined ? {} : { updated: zoned(data.updated) }),
     // findCatalogProblems has checked that every reference resolves.
-    authors: data.authors.map((ref) => authors.get(ref.id)!),
-    source: sources.get(data.source.id)!,
+    authors: data.authors.map((ref) => resolve(authors, ref.id)),
+    source: resolve(sources, data.source.id),
     ...(data.originalUrl === undefined ? {} : { originalUrl: data.originalUrl }),
     format: data.format,
     formatLabel: FORMATS[data.format],
@@ -132,6 +139,13 @@ function toArticle(
     readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
     path: articlePath({ slug: data.slug, published }),
   };
+}
+
+/** Looks up a reference that findCatalogProblems has already checked. */
+function resolve<T>(entries: Map<string, T>, id: string): T {
+  const entry = entries.get(id);
+  if (entry === undefined) throw new Error(`Unchecked reference "${id}": run findCatalogProblems first.`);
+  return entry;
 }
 
 let catalog: Promise<Catalog> | undefined;

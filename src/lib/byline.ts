@@ -12,9 +12,10 @@ export type BylinePart = { person: Person } | { text: string };
 export function bylineParts(people: readonly Person[], locale: string): BylinePart[] {
   const format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   // Format indices rather than names, so that a name containing a separator stays whole.
-  return format.formatToParts(people.map((_, i) => String(i))).map((part) =>
-    part.type === 'element' ? { person: people[Number(part.value)]! } : { text: part.value },
-  );
+  return format.formatToParts(people.map((_, i) => String(i))).map((part) => {
+    const person = part.type === 'element' ? people[Number(part.value)] : undefined;
+    return person ? { person } : { text: part.value };
+  });
 }
 
 /** The names as plain text, e.g. "Irina Alksnis and Anna Smith". */

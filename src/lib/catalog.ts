@@ -47,7 +47,7 @@ export function findCatalogProblems({ articles, authors, sources }: CatalogInput
     const first = byPath.get(path);
     if (first) {
       problems.push(
-        `${article.file}: slug "${article.slug}" with this published date gives ${path}, the URL of ${first}. Change the slug of the newer article.`,
+        `${article.file}: slug "${article.slug}" and its published date give ${path}, already the URL of ${first}. Give one of the two a different slug.`,
       );
     } else {
       byPath.set(path, article.file);
@@ -59,7 +59,9 @@ export function findCatalogProblems({ articles, authors, sources }: CatalogInput
 /** Thrown when the content cannot be published; its message lists every problem. */
 export class ContentError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    super(
+      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`,
+    );
     this.name = 'ContentError';
   }
 }

@@ -45,7 +45,9 @@ export function parseZonedDateTime(text: string): ParseResult {
   const minute = Number(mi);
   const second = Number(s);
   const offsetMinutes =
-    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+    zone === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   const localMs = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(`0${frac}`) * 1000));
   const local = new Date(localMs);
   const calendarOk =
@@ -56,7 +58,10 @@ export function parseZonedDateTime(text: string): ParseResult {
   if (Math.abs(offsetMinutes) > 14 * 60 || Number(zone.slice(4, 6)) > 59) {
     return { ok: false, reason: `"${text}" has a time zone offset outside -14:00 to +14:00` };
   }
-  return { ok: true, value: { text, epochMs: localMs - offsetMinutes * 60_000, year, month, day, offsetMinutes } };
+  return {
+    ok: true,
+    value: { text, epochMs: localMs - offsetMinutes * 60_000, year, month, day, offsetMinutes },
+  };
 }
 
 /** Like {@link parseZonedDateTime}, for values already validated by the content schema. */
@@ -83,7 +88,11 @@ export function displayDate(date: ZonedDateTime, locale: string): string {
 export const isPast = (date: ZonedDateTime, now: Date): boolean => date.epochMs <= now.getTime();
 
 /** Newest first; ties broken by the given key so that the order never depends on input order. */
-export function newestFirst<T>(items: readonly T[], date: (item: T) => ZonedDateTime, key: (item: T) => string): T[] {
+export function newestFirst<T>(
+  items: readonly T[],
+  date: (item: T) => ZonedDateTime,
+  key: (item: T) => string,
+): T[] {
   return [...items].sort((a, b) => date(b).epochMs - date(a).epochMs || key(a).localeCompare(key(b), 'en'));
 }
 
@@ -91,7 +100,7 @@ export function newestFirst<T>(items: readonly T[], date: (item: T) => ZonedDate
  * The build's idea of "now", which decides what is scheduled. `BROADSHEET_NOW`
  * (an ISO date-time) pins it, for tests and for reproducing a past build.
  */
-export function buildTime(value: string | undefined = process.env['BROADSHEET_NOW']): Date {
+export function buildTime(value: string | undefined = process.env.BROADSHEET_NOW): Date {
   if (!value) return new Date();
   const result = parseZonedDateTime(value);
   if (!result.ok) throw new Error(`BROADSHEET_NOW: ${result.reason}.`);

@@ -5,14 +5,49 @@
 import { z } from 'astro/zod';
 import { parseZonedDateTime, ZONED_EXAMPLE } from './dates.ts';
 
+/** How an editor would name the kind of value they wrote. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (typeof value === 'string') return `text ("${value}")`;
+  return typeof value === 'object' ? 'a set of fields' : `a ${typeof value} (${JSON.stringify(value)})`;
+}
+
 /** Message for a missing or mistyped value: says what the field needs. */
 const expected = (what: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? `is required: give ${what}` : `must be ${what}`;
+  issue.input === undefined ? `is required: give ${what}` : `must be ${what}, not ${kindOf(issue.input)}`;
+
+/**
+ * An object whose unknown fields are errors, each reported under its own name
+ * with the list of fields that are allowed (so a typo is easy to spot).
+ */
+export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z
+    .looseObject(shape)
+    .superRefine(
+      (data, ctx) => {
+        for (const key of Object.keys(data)) {
+          if (!known.includes(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `is not a known field; the fields are: ${known.join(', ')}`,
+            });
+          }
+        }
+      },
+      // Report unknown fields even when other fields are wrong too.
+      { when: () => true },
+    )
+    .transform((data) => data as z.output<z.ZodObject<Shape>>);
+}
 
 /** Non-empty text on one line, such as a headline or a name. */
 export const text = (what: string) =>
   z
-    .string({ error: expected(what) })
+    .string({ error: expected(`text giving ${what}`) })
     .trim()
     .min(1, { error: `must not be empty: give ${what}` });
 
@@ -76,18 +111,17 @@ export const languageTag = z.string({ error: expected('a BCP 47 language tag suc
 );
 
 /** An earlier address of an article: a bare slug, or a site path starting and ending with "/". */
-export const alias = z.string({ error: expected('an earlier slug or site path') }).refine(
-  (value) => SLUG_PATTERN.test(value) || /^\/(?:[\w~.%-]+\/)+$/.test(value),
-  {
+export const alias = z
+  .string({ error: expected('an earlier slug or site path') })
+  .refine((value) => SLUG_PATTERN.test(value) || /^\/(?:[\w~.%-]+\/)+$/.test(value), {
     error: (issue) =>
       `"${String(issue.input)}" is neither a slug nor a site path such as "/2022/01/06/old-slug/"`,
-  },
-);
+  });
 
 /** The article formats Broadsheet lays out, and the label each shows readers. */
 export const FORMATS = { news: 'News', opinion: 'Opinion', analysis: 'Analysis' } as const;
 export type Format = keyof typeof FORMATS;
 export const format = z.enum(Object.keys(FORMATS) as [Format, ...Format[]], {
   error: (issue) =>
-    `${issue.input === undefined ? 'is required' : `"${String(issue.input)}" is not a format`}: use one of ${Object.keys(FORMATS).join(', ')}`,
+    `${issue.input === undefined ? 'is required' : `${JSON.stringify(issue.input)} is not a format`}: use one of ${Object.keys(FORMATS).join(', ')}`,
 });

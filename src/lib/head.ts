@@ -27,9 +27,6 @@ export function headTags(meta: PageMeta): HeadTag[] {
   const tags: HeadTag[] = [
     { tag: 'meta', attrs: { name: 'description', content: meta.description } },
     { tag: 'link', attrs: { rel: 'icon', href: faviconPath(), type: 'image/svg+xml' } },
-    {
-      tag: 'link',
-    },
   ];
   if (meta.canonical) tags.push({ tag: 'link', attrs: { rel: 'canonical', href: meta.canonical } });
   if (meta.noindex) tags.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' } });

@@ -37,6 +37,12 @@ export const sourcePath = (slug: string): string => `/sources/${slug}/`;
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';
 export const faviconPath = (): string => '/favicon.svg';
 
+/** The configured site origin; Astro passes it to pages and endpoints as `site`. */
+export function requireSite(site: URL | undefined): URL {
+  if (!site) throw new Error('The site URL is not configured: astro.config.mjs must set `site`.');
+  return site;
+}
+
 /** An absolute URL for a site path, on the configured site origin. */
 export function absoluteUrl(path: string, site: URL): string {
   if (!path.startsWith('/')) throw new Error(`Site paths start with "/": got "${path}".`);

@@ -15,8 +15,8 @@ export function remarkReadingTime() {
   return (tree: Root, file: VFile): void => {
     const data = file.data as AstroFileData;
     const frontmatter = (data.astro ??= {}).frontmatter ?? {};
-    const language = typeof frontmatter['language'] === 'string' ? frontmatter['language'] : 'en';
-    frontmatter['readingMinutes'] = readingMinutes(toString(tree), language);
+    const language = typeof frontmatter.language === 'string' ? frontmatter.language : 'en';
+    frontmatter.readingMinutes = readingMinutes(toString(tree), language);
     data.astro.frontmatter = frontmatter;
   };
 }

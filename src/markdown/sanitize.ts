@@ -3,12 +3,20 @@
  * Astro does not sanitize Markdown, and its own rehype-raw runs after user
  * plugins, so we parse raw HTML first and sanitize the result.
  */
-import type { Pluggable } from 'unified';
+import type { RehypePlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
 /** Attributes no article needs, from GitHub's schema: forms and keyboard shortcuts. */
-const DROPPED_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'accessKey', 'action', 'encType', 'method', 'prompt']);
+const DROPPED_ATTRIBUTES = new Set([
+  'accept',
+  'acceptCharset',
+  'accessKey',
+  'action',
+  'encType',
+  'method',
+  'prompt',
+]);
 
 /** GitHub's schema (no script, style, iframe, event handler or javascript: URL), less forms, plus figures. */
 export const articleSchema: SanitizeSchema = {
@@ -36,4 +44,4 @@ export const articleSchema: SanitizeSchema = {
 };
 
 /** The rehype plugins that make raw HTML in Markdown safe, in order. */
-export const sanitizePlugins: Pluggable[] = [rehypeRaw, [rehypeSanitize, articleSchema]];
+export const sanitizePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, articleSchema]];

@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          // Each file builds sites with Astro; two at once use both cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
