@@ -3,6 +3,8 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
+    // The JSON report feeds the closing line of .ci/run.
+    reporters: ['default', ['json', { outputFile: 'tests/.output/vitest.json' }]],
     projects: [
       {
         extends: true,

@@ -1,0 +1,140 @@
+/**
+ * The first article, as built: the source text word for word with its
+ * print-layout damage repaired, and the metadata around it.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { resolveSiteUrl } from '../../src/site.ts';
+import { DIST, ROOT, readPage, textOf } from '../helpers/project.ts';
+
+const PERMALINK = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
+const RAW = join(ROOT, 'tests/fixtures/raw/000_995030a6f9111d80.txt');
+
+/**
+ * The editor's reading of the raw text: every piece of print-layout damage and
+ * its repair. Words broken at a line end are rejoined; a closing quote printed
+ * as an opening one is turned; stray spaces before closing marks go.
+ */
+const REPAIRS: [damaged: string, repaired: string][] = [
+  ['collea-gues', 'colleagues'],
+  ['(CS-TO)', '(CSTO)'],
+  ['Arme-nia', 'Armenia'],
+  ['Norway “)', 'Norway”)'],
+  ['facilities )', 'facilities)'],
+  ['co-urse', 'course'],
+  ['Ka-zakh', 'Kazakh'],
+  ['aut-omatically', 'automatically'],
+  ['fina-nce', 'finance'],
+  ['C-STO', 'CSTO'],
+  ['bapti-sm', 'baptism'],
+  ['b-ut', 'but'],
+  ['A-sian', 'Asian'],
+  ['no-thing', 'nothing'],
+  ['yesterd-ay', 'yesterday'],
+  ['NA-TO', 'NATO'],
+  ['thi-nk', 'think'],
+];
+/** Real compounds, which keep their hyphen. */
+const COMPOUNDS = ['well-known', 'lightning-fast', 'post-Soviet', 'anti-Russian'];
+
+/** The raw body: the lines between the author's name and the site's "About the author" trailer. */
+function rawParagraphs(raw: string): string[] {
+  const lines = raw.split('\n').map((line) => line.trim());
+  const start = lines.indexOf('Irina Alksnis') + 1;
+  const end = lines.indexOf('About the author');
+  return lines.slice(start, end).filter(Boolean);
+}
+
+let page: Document;
+let paragraphs: string[];
+beforeAll(async () => {
+  page = await readPage(DIST, PERMALINK);
+  paragraphs = [...page.querySelectorAll('article .body p')].map((p) => textOf(p));
+});
+
+describe('the body', () => {
+  test('is the eleven paragraphs of the source with every repair made, and nothing else changed', async () => {
+    let expected = rawParagraphs(await readFile(RAW, 'utf8')).join('\n');
+    for (const [damaged, repaired] of REPAIRS) {
+      expect(expected, `"${damaged}" should occur once in the source`).toContain(damaged);
+      expected = expected.replace(damaged, repaired);
+    }
+    expect(paragraphs).toHaveLength(11);
+    expect(paragraphs).toEqual(expected.split('\n'));
+  });
+
+  test('has no hyphenated word left but the real compounds', () => {
+    const hyphenated = paragraphs.join(' ').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [];
+    expect(hyphenated.length).toBeGreaterThan(0);
+    for (const word of hyphenated) expect(COMPOUNDS).toContain(word);
+  });
+
+  test('has no space before a closing mark, and its quotation marks pair up', () => {
+    const text = paragraphs.join('\n');
+    expect(text).not.toMatch(/\s[)\]”’,.;:]/);
+    expect(text.match(/“/g)?.length).toBe(text.match(/”/g)?.length);
+  });
+
+  test('leaves out the site chrome after the article', () => {
+    const body = textOf(page.querySelector('article .body'));
+    expect(body).not.toContain('About the author');
+    expect(body).not.toContain('The Frontier Post');
+  });
+});
+
+describe('the metadata', () => {
+  const site = resolveSiteUrl();
+
+  test('kicker, headline with its curly quotes, and dek', () => {
+    const header = page.querySelector('article header');
+    expect(textOf(header?.querySelector('.kicker'))).toBe('Opinion');
+    expect(page.querySelectorAll('h1')).toHaveLength(1);
+    expect(textOf(header?.querySelector('h1'))).toBe('CSTO undergoes ‘baptism of fire’ in Kazakhstan');
+    expect(textOf(header?.querySelector('.dek'))).toBe(
+      'Russian paratroopers have begun to carry out a peacekeeping mission in the Republic of Kazakhstan.',
+    );
+  });
+
+  test('byline links to the author page', () => {
+    const byline = page.querySelector('.byline');
+    expect(textOf(byline)).toBe('By Irina Alksnis');
+    expect(byline?.querySelector('a')?.getAttribute('href')).toBe('/authors/irina-alksnis/');
+  });
+
+  test('source credit links to the source page and the original', () => {
+    const credit = page.querySelector('.source');
+    expect(textOf(credit)).toMatch(/^Originally published by The Frontier Post/);
+    const hrefs = [...(credit?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([
+      '/sources/the-frontier-post/',
+      'https://thefrontierpost.com/csto-undergoes-baptism-of-fire-in-kazakhstan/',
+    ]);
+  });
+
+  test('dateline gives the inferred date as a machine-readable time, and a reading time', () => {
+    const time = page.querySelector('.dateline time.published');
+    expect(time?.getAttribute('datetime')).toMatch(/^2022-01-06T/);
+    expect(textOf(time)).toBe('6 January 2022');
+    // The body has some 860 words: between 3 and 5 minutes at any common reading speed.
+    expect(textOf(page.querySelector('.dateline'))).toMatch(/\b[3-5] min read\b/);
+    // The article has no `updated`, so no "Updated" note.
+    expect(page.querySelector('.dateline time.updated')).toBeNull();
+  });
+
+  test('topics are listed', () => {
+    expect([...page.querySelectorAll('.topics li')].map((li) => textOf(li))).toEqual(['Kazakhstan', 'CSTO', 'Russia']);
+  });
+
+  test('head: language, title, description, canonical and favicon', () => {
+    expect(page.documentElement.lang).toBe('en');
+    expect(page.title).toBe('CSTO undergoes ‘baptism of fire’ in Kazakhstan – Broadsheet');
+    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(textOf(page.querySelector('.dek')));
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL(PERMALINK, site).href);
+    expect(page.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
+  });
+
+  test('the page works without JavaScript: it ships no script at all', () => {
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+  });
+});
