@@ -88,8 +88,10 @@ const authors = defineCollection({
     links: z
       .array(
         strictObject({
-          /** What the link is, e.g. "Mastodon". */ label: text('a label'),
-          /** Where it goes. */ url: webUrl('the profile address'),
+          /** What the link is, e.g. "Mastodon". */
+          label: text('a label'),
+          /** Where it goes. */
+          url: webUrl('the profile address'),
         }),
       )
       .default([]),

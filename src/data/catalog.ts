@@ -13,7 +13,7 @@ import { articlePath, authorPath, sourcePath } from '../lib/urls.ts';
 export interface Author {
   slug: string;
   name: string;
-  bio?: string;
+  bio?: string | undefined;
   links: { label: string; url: string }[];
   path: string;
 }
@@ -22,7 +22,7 @@ export interface Source {
   slug: string;
   name: string;
   url: string;
-  description?: string;
+  description?: string | undefined;
   path: string;
 }
 
@@ -32,15 +32,15 @@ export interface Article {
   dek: string;
   slug: string;
   published: ZonedDateTime;
-  updated?: ZonedDateTime;
+  updated?: ZonedDateTime | undefined;
   authors: Author[];
   source: Source;
-  originalUrl?: string;
+  originalUrl?: string | undefined;
   format: Format;
   formatLabel: string;
   topics: string[];
   language: string;
-  canonicalUrl?: string;
+  canonicalUrl?: string | undefined;
   corrections: { date: ZonedDateTime; text: string }[];
   readingMinutes: number;
   path: string;
@@ -80,17 +80,10 @@ async function loadCatalog(now: Date): Promise<Catalog> {
   if (problems.length) throw new ContentError(problems);
 
   const authors = new Map(
-    authorEntries.map(({ data }) => [
-      data.slug,
-      {
-        ...data,
-        ...(data.bio === undefined ? {} : { bio: data.bio }),
-        path: authorPath(data.slug),
-      } as Author,
-    ]),
+    authorEntries.map(({ data }) => [data.slug, { ...data, path: authorPath(data.slug) } satisfies Author]),
   );
   const sources = new Map(
-    sourceEntries.map(({ data }) => [data.slug, { ...data, path: sourcePath(data.slug) } as Source]),
+    sourceEntries.map(({ data }) => [data.slug, { ...data, path: sourcePath(data.slug) } satisfies Source]),
   );
 
   const published = entries.filter((entry) => !entry.data.draft && isPast(zoned(entry.data.published), now));
@@ -125,16 +118,16 @@ function toArticle(
     dek: data.dek,
     slug: data.slug,
     published,
-    ...(data.updated === undefined ? {} : { updated: zoned(data.updated) }),
+    updated: data.updated === undefined ? undefined : zoned(data.updated),
     // findCatalogProblems has checked that every reference resolves.
     authors: data.authors.map((ref) => resolve(authors, ref.id)),
     source: resolve(sources, data.source.id),
-    ...(data.originalUrl === undefined ? {} : { originalUrl: data.originalUrl }),
+    originalUrl: data.originalUrl,
     format: data.format,
     formatLabel: FORMATS[data.format],
     topics: data.topics,
     language: data.language,
-    ...(data.canonicalUrl === undefined ? {} : { canonicalUrl: data.canonicalUrl }),
+    canonicalUrl: data.canonicalUrl,
     corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
     readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
     path: articlePath({ slug: data.slug, published }),

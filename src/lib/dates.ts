@@ -48,7 +48,9 @@ export function parseZonedDateTime(text: string): ParseResult {
     zone === 'Z'
       ? 0
       : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(`0${frac}`) * 1000));
+  // Whole milliseconds, truncated as Date.parse does: rounding could carry into the next day.
+  const ms = Number(frac.slice(1, 4).padEnd(3, '0'));
+  const localMs = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const local = new Date(localMs);
   const calendarOk =
     local.getUTCFullYear() === year && local.getUTCMonth() === month - 1 && local.getUTCDate() === day;

@@ -46,7 +46,8 @@ export function requireSite(site: URL | undefined): URL {
 /** An absolute URL for a site path, on the configured site origin. */
 export function absoluteUrl(path: string, site: URL): string {
   if (!path.startsWith('/')) throw new Error(`Site paths start with "/": got "${path}".`);
-  return new URL(path.slice(1), site).href;
+  // "./" keeps a first segment with a colon ("/a:b/") from being read as a URL scheme.
+  return new URL(`.${path}`, site).href;
 }
 
 /** The canonical URL of a page: an editor's override for syndicated copies, else our own address. */

@@ -41,6 +41,8 @@ export const articleSchema: SanitizeSchema = {
     abbr: ['title'],
   },
   required: {},
+  // Drop these with their contents: CSS or script text is not part of an article.
+  strip: ['script', 'style', 'template'],
 };
 
 /** The rehype plugins that make raw HTML in Markdown safe, in order. */
