@@ -123,14 +123,22 @@ describe('the metadata', () => {
   });
 
   test('topics are listed', () => {
-    expect([...page.querySelectorAll('.topics li')].map((li) => textOf(li))).toEqual(['Kazakhstan', 'CSTO', 'Russia']);
+    expect([...page.querySelectorAll('.topics li')].map((li) => textOf(li))).toEqual([
+      'Kazakhstan',
+      'CSTO',
+      'Russia',
+    ]);
   });
 
   test('head: language, title, description, canonical and favicon', () => {
     expect(page.documentElement.lang).toBe('en');
     expect(page.title).toBe('CSTO undergoes ‘baptism of fire’ in Kazakhstan – Broadsheet');
-    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(textOf(page.querySelector('.dek')));
-    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(new URL(PERMALINK, site).href);
+    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
+      textOf(page.querySelector('.dek')),
+    );
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      new URL(PERMALINK, site).href,
+    );
     expect(page.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
   });
 

@@ -20,41 +20,127 @@ interface Case {
 }
 
 const article = (overrides: Record<string, unknown>) => markdown(validArticle(overrides));
-const without = (field: string) => {
-  const fields = validArticle();
-  delete fields[field];
-  return markdown(fields);
-};
+const without = (field: string) =>
+  markdown(Object.fromEntries(Object.entries(validArticle()).filter(([key]) => key !== field)));
 
 const cases: Case[] = [
-  { name: 'missing title', files: { 'articles/bad.md': without('title') }, file: 'content/articles/bad.md', says: [/title: is required: give .*headline/] },
-  { name: 'title is a number', files: { 'articles/bad.md': article({ title: 42 }) }, file: 'content/articles/bad.md', says: [/title: must be text .*not a number/] },
-  { name: 'empty dek', files: { 'articles/bad.md': article({ dek: '  ' }) }, file: 'content/articles/bad.md', says: [/dek: must not be empty/] },
-  { name: 'unknown field', files: { 'articles/bad.md': article({ colour: 'red' }) }, file: 'content/articles/bad.md', says: [/colour: is not a known field; the fields are: title, dek/] },
+  {
+    name: 'missing title',
+    files: { 'articles/bad.md': without('title') },
+    file: 'content/articles/bad.md',
+    says: [/title: is required: give .*headline/],
+  },
+  {
+    name: 'title is a number',
+    files: { 'articles/bad.md': article({ title: 42 }) },
+    file: 'content/articles/bad.md',
+    says: [/title: must be text .*not a number/],
+  },
+  {
+    name: 'empty dek',
+    files: { 'articles/bad.md': article({ dek: '  ' }) },
+    file: 'content/articles/bad.md',
+    says: [/dek: must not be empty/],
+  },
+  {
+    name: 'unknown field',
+    files: { 'articles/bad.md': article({ colour: 'red' }) },
+    file: 'content/articles/bad.md',
+    says: [/colour: is not a known field; the fields are: title, dek/],
+  },
   {
     name: 'unquoted date-time',
-    files: { 'articles/bad.md': article({}).replace('"2024-05-01T09:00:00+02:00"', '2024-05-01T09:00:00+02:00') },
+    files: {
+      'articles/bad.md': article({}).replace('"2024-05-01T09:00:00+02:00"', '2024-05-01T09:00:00+02:00'),
+    },
     file: 'content/articles/bad.md',
     says: [/published: must be in quotes/],
   },
-  { name: 'date without a time zone', files: { 'articles/bad.md': article({ published: '2024-05-01T09:00:00' }) }, file: 'content/articles/bad.md', says: [/published: .*has no time zone; add "Z" or an offset/] },
-  { name: 'impossible date', files: { 'articles/bad.md': article({ published: '2024-02-30T09:00:00Z' }) }, file: 'content/articles/bad.md', says: [/published: .*not a real date/] },
-  { name: 'updated before published', files: { 'articles/bad.md': article({ updated: '2024-04-01T09:00:00Z' }) }, file: 'content/articles/bad.md', says: [/updated: is before published/] },
-  { name: 'unknown format', files: { 'articles/bad.md': article({ format: 'editorial' }) }, file: 'content/articles/bad.md', says: [/format: "editorial" is not a format: use one of news, opinion, analysis/] },
-  { name: 'slug with a slash', files: { 'articles/bad.md': article({ slug: '../etc/passwd' }) }, file: 'content/articles/bad.md', says: [/slug: .* is not a valid slug: use lowercase/] },
-  { name: 'no authors', files: { 'articles/bad.md': article({ authors: [] }) }, file: 'content/articles/bad.md', says: [/authors: must name at least one author/] },
-  { name: 'unknown author', files: { 'articles/bad.md': article({ authors: ['nobody'] }) }, file: 'content/articles/bad.md', says: [/authors\[0\] "nobody" is not an author\. Add content\/authors\/nobody\.yaml, or use one of: ann-author, ben-writer/] },
-  { name: 'unknown source', files: { 'articles/bad.md': article({ source: 'nowhere' }) }, file: 'content/articles/bad.md', says: [/source "nowhere" is not a source\. Add content\/sources\/nowhere\.yaml/] },
-  { name: 'script URL as original', files: { 'articles/bad.md': article({ originalUrl: 'javascript:alert(1)' }) }, file: 'content/articles/bad.md', says: [/originalUrl: .* is not an absolute http\(s\) URL/] },
-  { name: 'bad language tag', files: { 'articles/bad.md': article({ language: 'english please' }) }, file: 'content/articles/bad.md', says: [/language: .* is not a BCP 47 language tag/] },
+  {
+    name: 'date without a time zone',
+    files: { 'articles/bad.md': article({ published: '2024-05-01T09:00:00' }) },
+    file: 'content/articles/bad.md',
+    says: [/published: .*has no time zone; add "Z" or an offset/],
+  },
+  {
+    name: 'impossible date',
+    files: { 'articles/bad.md': article({ published: '2024-02-30T09:00:00Z' }) },
+    file: 'content/articles/bad.md',
+    says: [/published: .*not a real date/],
+  },
+  {
+    name: 'updated before published',
+    files: { 'articles/bad.md': article({ updated: '2024-04-01T09:00:00Z' }) },
+    file: 'content/articles/bad.md',
+    says: [/updated: is before published/],
+  },
+  {
+    name: 'unknown format',
+    files: { 'articles/bad.md': article({ format: 'editorial' }) },
+    file: 'content/articles/bad.md',
+    says: [/format: "editorial" is not a format: use one of news, opinion, analysis/],
+  },
+  {
+    name: 'slug with a slash',
+    files: { 'articles/bad.md': article({ slug: '../etc/passwd' }) },
+    file: 'content/articles/bad.md',
+    says: [/slug: .* is not a valid slug: use lowercase/],
+  },
+  {
+    name: 'no authors',
+    files: { 'articles/bad.md': article({ authors: [] }) },
+    file: 'content/articles/bad.md',
+    says: [/authors: must name at least one author/],
+  },
+  {
+    name: 'unknown author',
+    files: { 'articles/bad.md': article({ authors: ['nobody'] }) },
+    file: 'content/articles/bad.md',
+    says: [
+      /authors\[0\] "nobody" is not an author\. Add content\/authors\/nobody\.yaml, or use one of: ann-author, ben-writer/,
+    ],
+  },
+  {
+    name: 'unknown source',
+    files: { 'articles/bad.md': article({ source: 'nowhere' }) },
+    file: 'content/articles/bad.md',
+    says: [/source "nowhere" is not a source\. Add content\/sources\/nowhere\.yaml/],
+  },
+  {
+    name: 'script URL as original',
+    files: { 'articles/bad.md': article({ originalUrl: 'javascript:alert(1)' }) },
+    file: 'content/articles/bad.md',
+    says: [/originalUrl: .* is not an absolute http\(s\) URL/],
+  },
+  {
+    name: 'bad language tag',
+    files: { 'articles/bad.md': article({ language: 'english please' }) },
+    file: 'content/articles/bad.md',
+    says: [/language: .* is not a BCP 47 language tag/],
+  },
   {
     name: 'two articles at one URL',
-    files: { 'articles/a-first.md': article({}), 'articles/b-second.md': article({ published: '2024-05-01T20:00:00+02:00' }) },
+    files: {
+      'articles/a-first.md': article({}),
+      'articles/b-second.md': article({ published: '2024-05-01T20:00:00+02:00' }),
+    },
     file: 'content/articles/b-second.md',
-    says: [/slug "a-valid-headline" and its published date give \/2024\/05\/01\/a-valid-headline\/, already the URL of content\/articles\/a-first\.md\. Give one of the two a different slug/],
+    says: [
+      /slug "a-valid-headline" and its published date give \/2024\/05\/01\/a-valid-headline\/, already the URL of content\/articles\/a-first\.md\. Give one of the two a different slug/,
+    ],
   },
-  { name: 'author without a name', files: { 'authors/zed.yaml': data({ slug: 'zed' }) }, file: 'content/authors/zed.yaml', says: [/name: is required/] },
-  { name: 'source without a URL', files: { 'sources/bad.yaml': data({ name: 'Bad', slug: 'bad' }) }, file: 'content/sources/bad.yaml', says: [/url: is required: give the publisher’s home page/] },
+  {
+    name: 'author without a name',
+    files: { 'authors/zed.yaml': data({ slug: 'zed' }) },
+    file: 'content/authors/zed.yaml',
+    says: [/name: is required/],
+  },
+  {
+    name: 'source without a URL',
+    files: { 'sources/bad.yaml': data({ name: 'Bad', slug: 'bad' }) },
+    file: 'content/sources/bad.yaml',
+    says: [/url: is required: give the publisher’s home page/],
+  },
 ];
 
 describe('each bad input stops the build with a clear error and writes nothing', () => {
@@ -62,7 +148,9 @@ describe('each bad input stops the build with a clear error and writes nothing',
     const root = await makeSite(`bad-${name.replace(/\W+/g, '-')}`, {
       ...people,
       // Every site has one good article, so a bad one cannot hide behind an empty site.
-      ...(Object.keys(files).some((f) => f.startsWith('articles/')) ? {} : { 'articles/good.md': article({}) }),
+      ...(Object.keys(files).some((f) => f.startsWith('articles/'))
+        ? {}
+        : { 'articles/good.md': article({}) }),
       ...files,
     });
     const { status, output } = buildSite(root, { BROADSHEET_NOW: '2024-06-01T00:00:00Z' });

@@ -33,9 +33,18 @@ const articles = {
     format: 'analysis',
     language: 'de',
   }),
-  draft: validArticle({ title: 'Secret draft', slug: 'secret-draft', published: '2024-04-01T09:00:00Z', draft: true }),
+  draft: validArticle({
+    title: 'Secret draft',
+    slug: 'secret-draft',
+    published: '2024-04-01T09:00:00Z',
+    draft: true,
+  }),
   // One second after the build's "now".
-  scheduled: validArticle({ title: 'Tomorrow’s scoop', slug: 'tomorrows-scoop', published: '2024-06-01T12:00:01Z' }),
+  scheduled: validArticle({
+    title: 'Tomorrow’s scoop',
+    slug: 'tomorrows-scoop',
+    published: '2024-06-01T12:00:01Z',
+  }),
 };
 
 let dist: string;
@@ -60,7 +69,10 @@ beforeAll(async () => {
 async function allFiles(): Promise<[string, string][]> {
   const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
   return Promise.all(
-    files.map(async (f): Promise<[string, string]> => [join(f.parentPath, f.name), await readFile(join(f.parentPath, f.name), 'utf8')]),
+    files.map(async (f): Promise<[string, string]> => [
+      join(f.parentPath, f.name),
+      await readFile(join(f.parentPath, f.name), 'utf8'),
+    ]),
   );
 }
 
@@ -94,7 +106,9 @@ describe('published articles', () => {
       expect(links, path).toEqual(order);
     }
     const ben = await readPage(dist, '/authors/ben-writer/');
-    expect([...ben.querySelectorAll('.article-list h2 a')].map((a) => a.getAttribute('href'))).toEqual([order[0]]);
+    expect([...ben.querySelectorAll('.article-list h2 a')].map((a) => a.getAttribute('href'))).toEqual([
+      order[0],
+    ]);
   });
 
   test('name every author in the byline, each linked', async () => {
@@ -125,9 +139,13 @@ describe('published articles', () => {
 
   test('use the canonical override when an editor sets one, and the site URL otherwise', async () => {
     const older = await readPage(dist, '/2024/05/01/older-news/');
-    expect(older.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://daily.example/2024/older-news');
+    expect(older.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      'https://daily.example/2024/older-news',
+    );
     const newer = await readPage(dist, '/2024/05/20/newer-analysis/');
-    expect(newer.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE}2024/05/20/newer-analysis/`);
+    expect(newer.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `${SITE}2024/05/20/newer-analysis/`,
+    );
   });
 });
 
@@ -139,8 +157,12 @@ describe('sitemap and robots.txt on a deployer’s URL', () => {
       urlset: { url: { loc: string; lastmod?: string }[] };
     };
     const lastmod = new Map(sitemap.urlset.url.map((u) => [u.loc, u.lastmod]));
-    expect(Date.parse(lastmod.get(`${SITE}2024/05/20/newer-analysis/`) ?? '')).toBe(Date.parse('2024-05-25T10:00:00Z'));
-    expect(Date.parse(lastmod.get(`${SITE}2024/05/01/older-news/`) ?? '')).toBe(Date.parse('2024-05-01T09:00:00+02:00'));
+    expect(Date.parse(lastmod.get(`${SITE}2024/05/20/newer-analysis/`) ?? '')).toBe(
+      Date.parse('2024-05-25T10:00:00Z'),
+    );
+    expect(Date.parse(lastmod.get(`${SITE}2024/05/01/older-news/`) ?? '')).toBe(
+      Date.parse('2024-05-01T09:00:00+02:00'),
+    );
     for (const loc of lastmod.keys()) expect(loc.startsWith(SITE)).toBe(true);
   });
 

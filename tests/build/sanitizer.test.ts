@@ -42,7 +42,10 @@ let page: Document;
 beforeAll(async () => {
   const root = await makeSite('sanitizer', {
     ...people,
-    'articles/hostile.md': markdown(validArticle({ slug: 'hostile', title: TITLE, dek: '<img src=x onerror=alert(1)>' }), HOSTILE_BODY),
+    'articles/hostile.md': markdown(
+      validArticle({ slug: 'hostile', title: TITLE, dek: '<img src=x onerror=alert(1)>' }),
+      HOSTILE_BODY,
+    ),
   });
   const result = buildSite(root, { BROADSHEET_NOW: '2024-06-01T00:00:00Z' });
   expect(result.status, result.output).toBe(0);
@@ -50,7 +53,9 @@ beforeAll(async () => {
 });
 
 test('no script, frame, plugin, form, SVG, MathML or style element reaches the page', () => {
-  expect(page.querySelectorAll('script, iframe, object, embed, form, input, button, svg, math')).toHaveLength(0);
+  expect(page.querySelectorAll('script, iframe, object, embed, form, input, button, svg, math')).toHaveLength(
+    0,
+  );
   // The site's own stylesheet is the one <style>, in <head>.
   expect(page.querySelectorAll('body style')).toHaveLength(0);
 });
@@ -60,7 +65,8 @@ test('no event handler, inline style or script URL survives on any element', () 
     for (const { name, value } of element.attributes) {
       expect(name, element.outerHTML).not.toMatch(/^on/i);
       if (element.closest('article')) expect(name, element.outerHTML).not.toBe('style');
-      if (name === 'href' || name === 'src') expect(value.trim(), element.outerHTML).not.toMatch(/^(javascript|data|vbscript):/i);
+      if (name === 'href' || name === 'src')
+        expect(value.trim(), element.outerHTML).not.toMatch(/^(javascript|data|vbscript):/i);
     }
   }
 });
@@ -72,7 +78,9 @@ test('ordinary article markup and the text around the payloads survive', () => {
   expect(body?.querySelector('a[href="https://daily.example/"]')?.textContent).toBe('a link');
   expect(textOf(body?.querySelector('blockquote'))).toBe('A quoted passage survives.');
   expect(textOf(body?.querySelector('figure figcaption'))).toBe('A caption survives.');
-  expect(body?.querySelector('img[alt="a picture"]')?.getAttribute('src')).toBe('https://daily.example/a.png');
+  expect(body?.querySelector('img[alt="a picture"]')?.getAttribute('src')).toBe(
+    'https://daily.example/a.png',
+  );
   expect(textOf(body)).toContain('Clickable paragraph text.');
   expect(textOf(body)).toContain('After the payloads.');
   // Style and script contents are dropped with their elements, not shown as text.

@@ -29,7 +29,9 @@ async function sitemapEntries(): Promise<{ loc: string; lastmod?: string }[]> {
   for (const { loc } of index.sitemapindex.sitemap) {
     expect(loc.startsWith(site.href)).toBe(true);
     const file = join(DIST, new URL(loc).pathname);
-    const sitemap = xml.parse(await readFile(file, 'utf8')) as { urlset: { url: { loc: string; lastmod?: string }[] } };
+    const sitemap = xml.parse(await readFile(file, 'utf8')) as {
+      urlset: { url: { loc: string; lastmod?: string }[] };
+    };
     entries.push(...sitemap.urlset.url);
   }
   return entries;
@@ -57,7 +59,9 @@ describe('listing pages', () => {
 
   test('the source page links to the publisher’s home page', async () => {
     const page = await readPage(DIST, '/sources/the-frontier-post/');
-    expect([...page.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain('https://thefrontierpost.com/');
+    expect([...page.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toContain(
+      'https://thefrontierpost.com/',
+    );
   });
 });
 
@@ -65,7 +69,13 @@ describe('every page', () => {
   test('has a language, a title, a description, a favicon and, unless it is the 404, a canonical URL', async () => {
     const pages = await htmlPages();
     expect(pages).toEqual(
-      expect.arrayContaining(['/', '/404.html', PERMALINK, '/authors/irina-alksnis/', '/sources/the-frontier-post/']),
+      expect.arrayContaining([
+        '/',
+        '/404.html',
+        PERMALINK,
+        '/authors/irina-alksnis/',
+        '/sources/the-frontier-post/',
+      ]),
     );
     for (const path of pages) {
       const page = await readPage(DIST, path);
@@ -96,7 +106,9 @@ describe('the 404 page', () => {
 describe('sitemap and robots.txt', () => {
   test('the sitemap lists every public page and not the 404', async () => {
     const locs = (await sitemapEntries()).map((entry) => entry.loc).sort();
-    const pages = (await htmlPages()).filter((path) => path !== '/404.html').map((path) => new URL(path, site).href);
+    const pages = (await htmlPages())
+      .filter((path) => path !== '/404.html')
+      .map((path) => new URL(path, site).href);
     expect(locs).toEqual(pages.sort());
   });
 

@@ -28,5 +28,9 @@ export const validArticle = (overrides: Record<string, unknown> = {}): Record<st
 export const people = {
   'authors/ann-author.yaml': data({ name: 'Ann Author', slug: 'ann-author' }),
   'authors/ben-writer.yaml': data({ name: 'Ben Writer', slug: 'ben-writer' }),
-  'sources/daily-example.yaml': data({ name: 'Daily Example', slug: 'daily-example', url: 'https://daily.example/' }),
+  'sources/daily-example.yaml': data({
+    name: 'Daily Example',
+    slug: 'daily-example',
+    url: 'https://daily.example/',
+  }),
 };

@@ -50,4 +50,5 @@ export async function readPage(dist: string, path: string): Promise<Document> {
 }
 
 /** The text of an element with runs of white space collapsed, as a reader sees it. */
-export const textOf = (node: Element | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const textOf = (node: Element | null | undefined): string =>
+  node?.textContent.replace(/\s+/g, ' ').trim() ?? '';
