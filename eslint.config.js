@@ -11,6 +11,7 @@ export default defineConfig(
       '.dist-staging/',
       '.dist-previous/',
       'tests/.sites/',
+      'tests/.scratch/',
       'tests/.output/',
       'node_modules/',
     ],
