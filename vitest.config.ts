@@ -12,6 +12,11 @@ export default getViteConfig({
       },
       {
         extends: true,
+        // The importer: its corpus, its CLI and the first article it must reproduce.
+        test: { name: 'import', include: ['tests/import/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],

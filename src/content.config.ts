@@ -82,6 +82,10 @@ const authors = defineCollection({
     name: text('the author’s name'),
     /** The last part of the author page's URL, and what articles list under `authors`. */
     slug: slug('the author page’s slug'),
+    /** A person (the default) or an organisation, when a publisher is credited as the author. */
+    kind: z
+      .enum(['person', 'organization'], { error: 'must be "person" or "organization"' })
+      .default('person'),
     /** A short biography, only as given by the author or publisher. */
     bio: text('a short biography').optional(),
     /** Profiles elsewhere (publisher page, social accounts). */
