@@ -28,8 +28,8 @@ export interface ArticleEvidence {
   /** How often the word occurs unbroken in the article (case-insensitive for lowercase words). */
   unbroken(word: string): number;
   /**
-   * How often the article writes this hyphen: the same left part before the
-   * same word or a form of it ("re-signs", "re-signed").
+   * How often the article writes this hyphen before two or more forms of the
+   * same word ("re-signs", "re-signed"); 0 when it never varies.
    */
   hyphenated(left: string, right: string): number;
 }
@@ -74,14 +74,23 @@ const FUNCTION_WORDS = new Set(
 /** Prefixes English writes closed, never with a hyphen: "dis-used" is a broken "disused". */
 const CLOSED_PREFIXES = new Set('dis un mis'.split(' '));
 /** Suffixes that are also words ("ship", "less"); "apprentice-ship" is a broken "apprenticeship". */
-const SUFFIXES = new Set('ship hood ness ment less ful dom wise ward wards able ible'.split(' '));
+const SUFFIXES = new Set(
+  'ship hood ness ment less ful dom wise ward wards able ible man men woman women'.split(' '),
+);
+/** Number words, which make compound adjectives with the next word: "one-time", "second-hand", "two-year". */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand first second third fourth fifth half single double triple multi'.split(
+    ' ',
+  ),
+);
 /** Adverb particles that make hyphenated nouns from verbs: "build-up", "stand-off", "take-over". */
 const PARTICLES = new Set('up off out down over in on back away about'.split(' '));
 
 /** Per-million frequency above which a joined word is common, below which it is rare. */
 export const COMMON_PER_MILLION = 4;
 export const COMMON_PREFIXED_PER_MILLION = 1;
-export const RARE_PER_MILLION = 0.5;
+export const RARE_PER_MILLION = 0.1;
+export const RARE_PREFIXED_PER_MILLION = 0.5;
 
 const VOWELS = /^[aeiou]/i;
 const isUpper = (s: string) => /^\p{Lu}+$/u.test(s);
@@ -226,6 +235,9 @@ export function decideStep(
   if (PARTICLES.has(right.toLowerCase())) {
     return step('keep', 'likely', `a verb and the particle ${quote(right)}: a noun like “build-up”`);
   }
+  if (NUMBER_WORDS.has(lower) && !common) {
+    return step('keep', 'likely', `the number word ${quote(left)} before a word: a compound like “two-year”`);
+  }
   return byFrequency(step, left, right, joined, frequency, prefix);
 }
 
@@ -245,8 +257,11 @@ function byFrequency(
   // A prefix compound keeps its hyphen only when the closed form is really rare.
   const commonAt = prefix ? COMMON_PREFIXED_PER_MILLION : COMMON_PER_MILLION;
   if (frequency >= commonAt) return step('join', 'likely', `${quote(joined)} is a common word (${per})`);
-  if (frequency < RARE_PER_MILLION)
+  // A prefix compound is often hyphenated although a closed form exists ("post-war"); two
+  // words are written closed once the closed form is in use at all ("hairdressing").
+  if (frequency < (prefix ? RARE_PREFIXED_PER_MILLION : RARE_PER_MILLION)) {
     return step('keep', 'likely', `${parts} ${quote(joined)} is rare (${per})`);
+  }
   return step('join', 'uncertain', `${parts} ${quote(joined)} is neither rare nor common (${per})`);
 }
 
@@ -301,7 +316,9 @@ export function articleEvidence(text: string): ArticleEvidence {
     unbroken: (word) => (word === word.toLowerCase() ? (folded.get(word) ?? 0) : (exact.get(word) ?? 0)),
     hyphenated(left, right) {
       const [l, r] = [left.toLowerCase(), right.toLowerCase()];
-      return pairs.filter(([a, b]) => a === l && sameStem(b, r)).length;
+      // The same break twice can be chance; the hyphen kept across two forms of a word is a choice.
+      const family = pairs.filter(([a, b]) => a === l && sameStem(b, r));
+      return new Set(family.map(([, b]) => b)).size > 1 ? family.length : 0;
     },
   };
 }
