@@ -164,8 +164,7 @@ export function parseHtml(html: string, file: string): ParsedArticle {
   const updated = stringOf(ld?.dateModified) ?? meta(document, 'article:modified_time');
   const language = stringOf(document.documentElement.getAttribute('lang')) ?? stringOf(ld?.inLanguage);
   const dek =
-    stringOf(ld?.description) ??
-    stringOf(document.querySelector('[itemprop="description"]')?.textContent);
+    stringOf(ld?.description) ?? stringOf(document.querySelector('[itemprop="description"]')?.textContent);
 
   removeChrome(document);
   const article = new Readability(document, { keepClasses: false }).parse();
