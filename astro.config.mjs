@@ -4,15 +4,15 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { readArticleDates } from './src/data/article-dates.ts';
-import { lastmodByUrl } from './src/lib/sitemap.ts';
+import { lastmodByUrl, redirectUrls } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/markdown/index.ts';
 import { resolveSiteUrl } from './src/site.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
 
-/** @type {Promise<Map<string, string>> | undefined} */
-let lastmods;
+/** @type {Promise<{ lastmods: Map<string, string>; redirects: Set<string> }> | undefined} */
+let known;
 
 export default defineConfig({
   site: site.href,
@@ -32,8 +32,14 @@ export default defineConfig({
   integrations: [
     sitemap({
       async serialize(item) {
-        lastmods ??= readArticleDates(articlesDir).then((dates) => lastmodByUrl(dates, site));
-        const lastmod = (await lastmods).get(item.url);
+        known ??= readArticleDates(articlesDir).then((dates) => ({
+          lastmods: lastmodByUrl(dates, site),
+          redirects: redirectUrls(dates, site),
+        }));
+        const { lastmods, redirects } = await known;
+        // Redirect pages are not content: leave them out.
+        if (redirects.has(item.url)) return undefined;
+        const lastmod = lastmods.get(item.url);
         return lastmod ? { ...item, lastmod } : item;
       },
     }),

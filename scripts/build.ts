@@ -6,9 +6,10 @@
  * Usage: node scripts/build.ts [project root, default: the current folder]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/permalinks.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const dist = join(root, 'dist');
@@ -40,3 +41,17 @@ if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);
 remove(previous);
 console.log(`Built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+// Record the URLs this build published in the ledger, which the next build holds it to.
+const ledgerFile = join(root, LEDGER_FILE);
+const recorded = existsSync(ledgerFile) ? parseLedger(readFileSync(ledgerFile, 'utf8')) : [];
+const published = parseLedger(readFileSync(join(dist, 'permalinks.txt'), 'utf8'));
+const added = published.filter((path) => !recorded.includes(path));
+if (added.length > 0) {
+  const temp = `${ledgerFile}.${String(process.pid)}.tmp`;
+  writeFileSync(temp, formatLedger([...recorded, ...added]));
+  renameSync(temp, ledgerFile);
+  console.log(
+    `Recorded ${String(added.length)} new permalink${added.length === 1 ? '' : 's'} in ${LEDGER_FILE}: commit it with the content.`,
+  );
+}

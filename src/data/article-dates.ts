@@ -14,9 +14,16 @@ export async function readArticleDates(dir: string): Promise<DatedArticle[]> {
   const dates: DatedArticle[] = [];
   for (const file of files) {
     const { frontmatter } = parseFrontmatter(await readFile(join(dir, file), 'utf8'));
-    const { slug, published, updated } = frontmatter as Record<string, unknown>;
+    const { slug, published, updated, aliases } = frontmatter as Record<string, unknown>;
     if (typeof slug === 'string' && typeof published === 'string') {
-      dates.push({ slug, published, updated: typeof updated === 'string' ? updated : undefined });
+      dates.push({
+        slug,
+        published,
+        updated: typeof updated === 'string' ? updated : undefined,
+        aliases: Array.isArray(aliases)
+          ? aliases.filter((alias): alias is string => typeof alias === 'string')
+          : [],
+      });
     }
   }
   return dates;

@@ -3,12 +3,24 @@
  * `updated` when the article has one, else `published`.
  */
 import { zoned } from './dates.ts';
+import { aliasPath } from './permalinks.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
 
 export interface DatedArticle {
   slug: string;
   published: string;
   updated?: string | undefined;
+  /** Old URLs, which are redirect pages and stay out of the sitemap. */
+  aliases?: string[];
+}
+
+/** The absolute URLs of the redirect pages, which the sitemap leaves out. */
+export function redirectUrls(articles: readonly DatedArticle[], site: URL): Set<string> {
+  return new Set(
+    articles.flatMap((article) =>
+      (article.aliases ?? []).map((alias) => absoluteUrl(aliasPath(alias, zoned(article.published)), site)),
+    ),
+  );
 }
 
 /** Maps each article's absolute URL to its last-modified date-time as written. */
