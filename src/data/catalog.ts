@@ -4,15 +4,25 @@
  * Pages read this and nothing else of the content.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { buildTime, isPast, newestFirst, zoned, type ZonedDateTime } from '../lib/dates.ts';
 import { ContentError, findCatalogProblems } from '../lib/catalog.ts';
 import { FORMATS, type Format } from '../lib/fields.ts';
 import { articlePath, authorPath, sourcePath } from '../lib/urls.ts';
+import {
+  findPermalinkProblems,
+  LEDGER_FILE,
+  parseLedger,
+  redirectsOf,
+  type Redirect,
+} from '../lib/permalinks.ts';
 
 export interface Author {
   slug: string;
   name: string;
+  /** A person, or an organisation credited as the author. */
+  kind: 'person' | 'organization';
   bio?: string | undefined;
   links: { label: string; url: string }[];
   path: string;
@@ -44,11 +54,19 @@ export interface Article {
   corrections: { date: ZonedDateTime; text: string }[];
   readingMinutes: number;
   path: string;
+  /** The body as rendered HTML, sanitized, with relative links (feeds make them absolute). */
+  html: string;
+  /** The body as the editor wrote it, in Markdown. */
+  markdown: string;
+  /** Earlier slugs or site paths that must keep working. */
+  aliases: string[];
 }
 
 export interface Catalog {
   /** Published articles, newest first. */
   articles: Article[];
+  /** Old URLs of published articles, each to its current URL. */
+  redirects: Redirect[];
   /** Authors and sources with at least one published article, by name. */
   authors: Author[];
   sources: Source[];
@@ -92,11 +110,18 @@ async function loadCatalog(now: Date): Promise<Catalog> {
     (article) => article.published,
     (article) => article.path,
   );
+  const permalinkArticles = articles.map((article) => ({ ...article, file: fileOf(article.entry) }));
+  const ledgerFile = join(process.cwd(), LEDGER_FILE);
+  const ledger = existsSync(ledgerFile) ? parseLedger(readFileSync(ledgerFile, 'utf8')) : [];
+  const permalinkProblems = findPermalinkProblems(ledger, permalinkArticles);
+  if (permalinkProblems.length) throw new ContentError(permalinkProblems);
+
   const used = <T extends { slug: string }>(pick: (article: Article) => T[]) => [
     ...new Map(articles.flatMap(pick).map((item) => [item.slug, item])).values(),
   ];
   return {
     articles,
+    redirects: redirectsOf(permalinkArticles),
     authors: used((article) => article.authors).sort(byName),
     sources: used((article) => [article.source]).sort(byName),
   };
@@ -131,6 +156,9 @@ function toArticle(
     corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
     readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
     path: articlePath({ slug: data.slug, published }),
+    html: entry.rendered?.html ?? '',
+    markdown: entry.body ?? '',
+    aliases: data.aliases,
   };
 }
 

@@ -31,6 +31,39 @@ export function articlePath(parts: ArticleUrlParts): string {
   return `/${year}/${month}/${day}/${slug}/`;
 }
 
+/** The Markdown copy of an article, beside its page: `/<yyyy>/<mm>/<dd>/<slug>.md`. */
+export const articleMarkdownPath = (parts: ArticleUrlParts): string =>
+  articlePath(parts).replace(/\/$/u, '.md');
+
+/** The shapes of an article's preview image: Open Graph's 1.91:1, and the three that Google asks for. */
+export const IMAGE_SHAPES = {
+  og: { width: 1200, height: 630 },
+  '16x9': { width: 1200, height: 675 },
+  '4x3': { width: 1200, height: 900 },
+  '1x1': { width: 1200, height: 1200 },
+} as const;
+export type ImageShape = keyof typeof IMAGE_SHAPES;
+
+/** An article's preview image: `/og/<yyyy>/<mm>/<dd>/<slug>.png`, or `<slug>-16x9.png` for the other shapes. */
+export function articleImagePath(parts: ArticleUrlParts, shape: ImageShape = 'og'): string {
+  const { year, month, day, slug } = articleParams(parts);
+  return `/og/${year}/${month}/${day}/${slug}${shape === 'og' ? '' : `-${shape}`}.png`;
+}
+
+/** The feed formats, each a file in the folder of what it follows. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** A feed of the whole site (`scope` "/"), an author (`authorPath(slug)`) or a source (`sourcePath(slug)`). */
+export const feedPath = (format: FeedFormat, scope = '/'): string => `${scope}${FEED_FILES[format]}`;
+
+/** Google News sitemaps: `/sitemap-news.xml`, then `/sitemap-news-2.xml` and on, 1,000 URLs each. */
+export const newsSitemapPath = (page = 1): string =>
+  page === 1 ? '/sitemap-news.xml' : `/sitemap-news-${String(page)}.xml`;
+export const llmsTxtPath = (): string => '/llms.txt';
+/** The publisher logo that structured data points to. */
+export const logoPath = (): string => '/logo.png';
+
 export const homePath = (): string => '/';
 export const authorPath = (slug: string): string => `/authors/${slug}/`;
 export const sourcePath = (slug: string): string => `/sources/${slug}/`;

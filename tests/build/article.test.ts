@@ -46,11 +46,18 @@ function rawParagraphs(raw: string): string[] {
   return lines.slice(start, end).filter(Boolean);
 }
 
+/** A paragraph's text without its "¶" self-link. */
+function proseOf(paragraph: Element): string {
+  const copy = paragraph.cloneNode(true) as Element;
+  for (const link of copy.querySelectorAll('.pilcrow')) link.remove();
+  return textOf(copy);
+}
+
 let page: Document;
 let paragraphs: string[];
 beforeAll(async () => {
   page = await readPage(DIST, PERMALINK);
-  paragraphs = [...page.querySelectorAll('article .body p')].map((p) => textOf(p));
+  paragraphs = [...page.querySelectorAll('article .body p')].map(proseOf);
 });
 
 describe('the body', () => {
@@ -74,6 +81,20 @@ describe('the body', () => {
     const text = paragraphs.join('\n');
     expect(text).not.toMatch(/\s[)\]”’,.;:]/);
     expect(text.match(/“/g)?.length).toBe(text.match(/”/g)?.length);
+  });
+
+  test('every paragraph has a stable id and a "¶" link to itself', () => {
+    const nodes = [...page.querySelectorAll('article .body > p')];
+    expect(nodes).toHaveLength(11);
+    nodes.forEach((node, i) => {
+      expect(node.id).toBe(`p-${String(i + 1)}`);
+      const links = node.querySelectorAll('a.pilcrow');
+      expect(links).toHaveLength(1);
+      expect(links[0]?.getAttribute('href')).toBe(`#${node.id}`);
+      expect(links[0]?.textContent).toBe('¶');
+      expect(links[0]?.getAttribute('aria-label')).toMatch(/paragraph \d+/u);
+    });
+    expect(new Set(nodes.map((node) => node.id)).size).toBe(nodes.length);
   });
 
   test('leaves out the site chrome after the article', () => {
@@ -142,7 +163,12 @@ describe('the metadata', () => {
     expect(page.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
   });
 
-  test('the page works without JavaScript: it ships no script at all', () => {
-    expect(page.querySelectorAll('script')).toHaveLength(0);
+  test('needs no JavaScript: its only scripts are structured data and one small enhancement module', () => {
+    const scripts = [...page.querySelectorAll('script')];
+    const data = scripts.filter((script) => script.type === 'application/ld+json');
+    const code = scripts.filter((script) => script.type !== 'application/ld+json');
+    expect(data).toHaveLength(2);
+    expect(code.length).toBeLessThanOrEqual(1);
+    for (const script of code) expect(script.type).toBe('module');
   });
 });

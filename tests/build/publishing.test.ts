@@ -168,6 +168,6 @@ describe('sitemap and robots.txt on a deployer’s URL', () => {
 
   test('robots.txt points at the sitemap on the deployer’s URL', async () => {
     const robots = robotsParser(`${SITE}robots.txt`, await readFile(join(dist, 'robots.txt'), 'utf8'));
-    expect(robots.getSitemaps()).toEqual([`${SITE}sitemap-index.xml`]);
+    expect(robots.getSitemaps()).toEqual([`${SITE}sitemap-index.xml`, `${SITE}sitemap-news.xml`]);
   });
 });

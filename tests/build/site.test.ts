@@ -118,10 +118,13 @@ describe('sitemap and robots.txt', () => {
     expect(Date.parse(entry?.lastmod ?? '')).toBe(Date.parse('2022-01-06T00:00:00Z'));
   });
 
-  test('robots.txt allows the site and announces the sitemap index', async () => {
+  test('robots.txt allows the site and announces the sitemap index and the news sitemap', async () => {
     const url = new URL('/robots.txt', site).href;
     const robots = robotsParser(url, await readFile(join(DIST, 'robots.txt'), 'utf8'));
     expect(robots.isAllowed(new URL(PERMALINK, site).href, 'Googlebot')).toBe(true);
-    expect(robots.getSitemaps()).toEqual([new URL('/sitemap-index.xml', site).href]);
+    expect(robots.getSitemaps()).toEqual([
+      new URL('/sitemap-index.xml', site).href,
+      new URL('/sitemap-news.xml', site).href,
+    ]);
   });
 });

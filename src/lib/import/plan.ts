@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { calendarDate, parseZonedDateTime, zoned } from '../dates.ts';
@@ -153,7 +154,10 @@ export function firstSentence(text: string, language: string): string {
 }
 
 const stringifyBody = (body: Root) =>
-  unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).stringify(body);
+  unified()
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' })
+    .stringify(body);
 
 const PROVENANCE = (file: string) => [
   `Imported from ${basename(file)} by \`npm run import\`. The text is the source’s,`,
