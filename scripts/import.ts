@@ -77,6 +77,8 @@ function parseCommandLine(argv: string[]) {
     throw new UsageError(
       `--${single.join(', --')} applies to one file, but ${positionals.length} were given`,
     );
+  if (values.dek?.trim() === '')
+    throw new UsageError('--dek is empty; give the standfirst, or leave --dek out to use the first sentence');
   const topics = values.topics?.split(',').map((topic) => topic.trim());
   if (topics?.some((topic) => topic === ''))
     throw new UsageError('--topics has an empty topic; separate topics with single commas');
@@ -142,9 +144,12 @@ async function main(argv: string[]): Promise<number> {
           `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
         );
       }
-      const plan = planImport(file, bytes, options, lexicon, content);
+      // An author or source planned by an earlier input of this run is not new to a later one.
+      const planned = { has: (path: string) => content.has(path) || claimed.has(path) };
+      const plan = planImport(file, bytes, options, lexicon, planned);
       const article = plan.files[0];
-      if (article && content.has(article.path) && !flags.force && !flags.stdout && !flags['dry-run']) {
+      // A dry run refuses what the real run would refuse; only --stdout prints regardless.
+      if (article && content.has(article.path) && !flags.force && !flags.stdout) {
         throw new ImportError(
           file,
           'slug',
@@ -178,8 +183,18 @@ async function main(argv: string[]): Promise<number> {
   );
   const verb = flags.stdout || flags['dry-run'] ? 'would write' : 'wrote';
   if (flags.stdout) process.stdout.write(plans[0]?.files[0]?.content ?? '');
-  else if (!flags['dry-run'])
-    await writeAll(toWrite.map((file) => ({ path: join(contentDir, file.path), content: file.content })));
+  else if (!flags['dry-run']) {
+    try {
+      await writeAll(toWrite.map((file) => ({ path: join(contentDir, file.path), content: file.content })));
+    } catch (error) {
+      const { code, path } = error as NodeJS.ErrnoException;
+      console.error(
+        `error: cannot write ${path ? relative('.', path) : contentDir} (${code ?? String(error)})`,
+      );
+      console.error('Nothing written.');
+      return 1;
+    }
+  }
 
   for (const plan of plans) {
     say(`${plan.report.file}:`);

@@ -115,8 +115,10 @@ function resolvePublished(parsed: ParsedArticle, options: ImportOptions, file: s
     );
     if (parsed.date === undefined && clue) comment.push(`The text says “${clue}”.`);
   }
-  const day = /^\d{4}-\d{2}-\d{2}$/u.test(given) ? parseDateLine(given) : undefined;
-  if (day !== undefined) {
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(given)) {
+    const day = parseDateLine(given);
+    if (day === undefined)
+      throw new ImportError(file, 'published', `"${given}" is not a date in the calendar`);
     comment.push('The time of day is not given; midnight UTC stands in for it, so only the date is shown.');
     return { value: `${day}${MIDNIGHT}`, comment };
   }
@@ -178,7 +180,7 @@ export function planImport(
   const firstParagraph = parsed.body.children.find((node) => node.type === 'paragraph');
 
   const format = options.format ?? 'news';
-  if (!(format in FORMATS))
+  if (!Object.hasOwn(FORMATS, format))
     throw new ImportError(
       file,
       'format',
@@ -197,11 +199,11 @@ export function planImport(
   const slug = checkSlug(
     options.slug ?? slugify(title, { decamelize: false }),
     file,
-    options.slug ? '--slug' : 'the headline',
+    options.slug !== undefined ? '--slug' : 'the headline',
   );
   const published = resolvePublished(parsed, options, file, toString(parsed.body));
-  const originalUrl = options.originalUrl ?? parsed.originalUrl;
-  if (originalUrl !== undefined) webUrl(originalUrl, file, 'originalUrl');
+  const givenUrl = options.originalUrl ?? parsed.originalUrl;
+  const originalUrl = givenUrl === undefined ? undefined : webUrl(givenUrl, file, 'originalUrl');
   const inferred: string[] = [];
 
   let dek = options.dek ?? parsed.dek;
