@@ -65,6 +65,10 @@ export const llmsTxtPath = (): string => '/llms.txt';
 export const logoPath = (): string => '/logo.png';
 
 export const homePath = (): string => '/';
+export const aboutPath = (): string => '/about/';
+export const searchPath = (): string => '/search/';
+export const topicsIndexPath = (): string => '/topics/';
+export const archiveIndexPath = (): string => '/archive/';
 export const authorPath = (slug: string): string => `/authors/${slug}/`;
 export const sourcePath = (slug: string): string => `/sources/${slug}/`;
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';

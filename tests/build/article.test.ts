@@ -163,12 +163,13 @@ describe('the metadata', () => {
     expect(page.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe('/favicon.svg');
   });
 
-  test('needs no JavaScript: its only scripts are structured data and one small enhancement module', () => {
+  test('needs no JavaScript: its scripts are structured data, the theme set-up and enhancement modules', () => {
     const scripts = [...page.querySelectorAll('script')];
-    const data = scripts.filter((script) => script.type === 'application/ld+json');
-    const code = scripts.filter((script) => script.type !== 'application/ld+json');
-    expect(data).toHaveLength(2);
-    expect(code.length).toBeLessThanOrEqual(1);
-    for (const script of code) expect(script.type).toBe('module');
+    expect(scripts.filter((script) => script.type === 'application/ld+json')).toHaveLength(2);
+    const classic = scripts.filter((script) => script.type === '');
+    // The one classic script applies a remembered theme before paint, and only that.
+    expect(classic).toHaveLength(1);
+    expect(classic[0]?.textContent).toContain("localStorage.getItem('theme')");
+    for (const script of scripts) expect(['application/ld+json', 'module', '']).toContain(script.type);
   });
 });
