@@ -45,7 +45,10 @@ if (nativeButton && 'share' in navigator) {
 nav?.querySelector('a[data-share="mastodon"]')?.addEventListener('click', (event) => {
   const remembered = localStorage.getItem('mastodon-instance') ?? '';
   const instance = prompt('Your Mastodon server (for example mastodon.social):', remembered);
-  if (instance === null) { event.preventDefault(); return; }
+  if (instance === null) {
+    event.preventDefault();
+    return;
+  }
   const target = mastodonShareUrl(instance, `${title} ${url}`);
   // An unreadable answer falls back to the link's own instance picker.
   if (!target) return;

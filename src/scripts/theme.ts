@@ -9,7 +9,7 @@ const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
 const systemDark = matchMedia('(prefers-color-scheme: dark)');
 
 const current = (): 'light' | 'dark' => {
-  const chosen = root.dataset['theme'];
+  const chosen = root.dataset.theme;
   if (chosen === 'light' || chosen === 'dark') return chosen;
   return systemDark.matches ? 'dark' : 'light';
 };
@@ -26,7 +26,7 @@ if (toggle) {
   show();
   toggle.addEventListener('click', () => {
     const next = current() === 'dark' ? 'light' : 'dark';
-    root.dataset['theme'] = next;
+    root.dataset.theme = next;
     try {
       localStorage.setItem(KEY, next);
     } catch {
