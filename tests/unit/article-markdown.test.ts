@@ -6,6 +6,7 @@ const base = {
   title: 'A *bold* [claim]',
   dek: 'The dek.',
   canonical: 'https://news.example.org/2022/01/06/a/',
+  page: 'https://news.example.org/2022/01/06/a/',
   byline: 'Irina Alksnis',
   source: { name: 'The Frontier Post', originalUrl: 'https://thefrontierpost.com/a/' },
   date: '6 January 2022',

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type Article } from '../../../../data/catalog.ts';
 import { articleMarkdown } from '../../../../lib/article-markdown.ts';
 import { displayDate } from '../../../../lib/dates.ts';
-import { articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
+import { absoluteUrl, articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
 import { site as identity } from '../../../../site.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,6 +17,7 @@ export const GET: APIRoute<{ article: Article }> = ({ props: { article }, site }
       title: article.title,
       dek: article.dek,
       canonical: canonicalUrl(article.path, requireSite(site), article.canonicalUrl),
+      page: absoluteUrl(article.path, requireSite(site)),
       byline: article.authors.map((author) => author.name).join(', '),
       source: { name: article.source.name, originalUrl: article.originalUrl },
       date: displayDate(article.published, identity.dateLocale),
