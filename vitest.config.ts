@@ -27,6 +27,18 @@ export default getViteConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // The same setup as the build project; it builds dist/ once per run for both.
+          globalSetup: ['tests/build/global-setup.ts'],
+          testTimeout: 60_000,
+          // One Chromium at a time.
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });
