@@ -71,6 +71,33 @@ export const topicsIndexPath = (): string => '/topics/';
 export const archiveIndexPath = (): string => '/archive/';
 export const authorPath = (slug: string): string => `/authors/${slug}/`;
 export const sourcePath = (slug: string): string => `/sources/${slug}/`;
+
+/**
+ * Page `n` of a listing at `basePath`: page 1 is the listing itself, later pages
+ * are `<basePath>page/<n>/` (`/page/2/`, `/topics/kazakhstan/page/2/`).
+ */
+export function pagePath(basePath: string, n: number): string {
+  if (!basePath.startsWith('/') || !basePath.endsWith('/')) {
+    throw new Error(`A listing's path starts and ends with "/": got "${basePath}".`);
+  }
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Page numbers are whole numbers from 1: got ${n}.`);
+  return n === 1 ? basePath : `${basePath}page/${n}/`;
+}
+
+/**
+ * A topic's page, `/topics/<slug>/`, from `topicSlug` (src/lib/topics.ts). The slug may be in any
+ * script; it is written here as it is, and `absoluteUrl` percent-encodes it for canonical links.
+ */
+export const topicPath = (slug: string): string => `/topics/${slug}/`;
+
+/** Route parameters of `src/pages/archive/[year]/[month]/`: `{ year: '2022', month: '01' }`. */
+export const archiveParams = (year: number, month: number) => ({ year: String(year), month: pad(month) });
+
+/** A year of the archive, `/archive/2022/`, or one month of it, `/archive/2022/01/`. */
+export function archivePath(year: number, month?: number): string {
+  return month === undefined ? `/archive/${year}/` : `/archive/${year}/${pad(month)}/`;
+}
+
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';
 export const faviconPath = (): string => '/favicon.svg';
 
