@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { readArticleDates } from './src/data/article-dates.ts';
 import { lastmodByUrl, redirectUrls } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/markdown/index.ts';
+import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
 
 const site = resolveSiteUrl();
@@ -21,6 +22,13 @@ export default defineConfig({
     format: 'directory',
     // One request for the first view: page CSS goes inline.
     inlineStylesheets: 'always',
+  },
+  security: {
+    // Every page gets a <meta> policy with the hashes of what Astro bundles; see src/lib/security.ts.
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { hashes: [cspHash(THEME_INIT_SCRIPT)] },
+    },
   },
   // Two entries or routes with one URL stop the build instead of one silently winning.
   prerenderConflictBehavior: 'error',

@@ -1,17 +1,17 @@
 /**
  * Files for static hosts, named with a leading underscore (which Astro's
- * router would otherwise ignore): `_redirects`, real 301s for every alias, in
- * the format of Netlify and Cloudflare Pages.
+ * router would otherwise ignore): `_redirects` and `_headers`, in the format
+ * of Netlify and Cloudflare Pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../data/catalog.ts';
+import { headersText, redirectsFile } from '../data/host-files.ts';
 
-export const getStaticPaths = (() => [{ params: { file: '_redirects' } }]) satisfies GetStaticPaths;
+const FILES = { _redirects: redirectsFile, _headers: headersText } as const;
 
-export const GET: APIRoute = async () => {
-  const { redirects } = await getCatalog();
-  const lines = redirects.map(({ from, to }) => `${from} ${to} 301`);
-  return new Response(lines.length ? `${lines.join('\n')}\n` : '', {
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+export const getStaticPaths = (() =>
+  Object.keys(FILES).map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const make = FILES[params.file as keyof typeof FILES];
+  return new Response(await make(), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -5,7 +5,6 @@
  * tests/.output/screenshots/ for a person to look at.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { XMLParser } from 'fast-xml-parser';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startPreview, type Preview } from '../helpers/preview.ts';
 import { DIST, ROOT } from '../helpers/project.ts';
+import { sitemapPaths } from '../helpers/sitemap.ts';
 
 const ARTICLE = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
 const SHOTS = join(ROOT, 'tests/.output/screenshots');
@@ -21,25 +21,8 @@ let preview: Preview | undefined;
 let browser: Browser | undefined;
 let paths: string[] = [];
 
-/** The site paths of every page in the sitemap. */
-async function sitemapPaths(): Promise<string[]> {
-  const parser = new XMLParser();
-  const index = parser.parse(await readFile(join(DIST, 'sitemap-index.xml'), 'utf8')) as {
-    sitemapindex: { sitemap: { loc: string } | { loc: string }[] };
-  };
-  const sitemaps = [index.sitemapindex.sitemap].flat();
-  const locs: string[] = [];
-  for (const { loc } of sitemaps) {
-    const map = parser.parse(await readFile(join(DIST, new URL(loc).pathname), 'utf8')) as {
-      urlset: { url: { loc: string } | { loc: string }[] };
-    };
-    locs.push(...[map.urlset.url].flat().map((url) => new URL(url.loc).pathname));
-  }
-  return locs;
-}
-
 beforeAll(async () => {
-  [preview, browser, paths] = await Promise.all([startPreview(), launchBrowser(), sitemapPaths()]);
+  [preview, browser, paths] = await Promise.all([startPreview(), launchBrowser(), sitemapPaths(DIST)]);
   await mkdir(SHOTS, { recursive: true });
 }, 60_000);
 

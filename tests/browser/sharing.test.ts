@@ -115,11 +115,9 @@ describe('share links', () => {
 
   test('"Copy link" appears with JavaScript and copies the canonical URL', async () => {
     const page = await open(ARTICLE);
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: new URL(preview?.url ?? '').origin,
-      });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(preview?.url ?? '').origin,
+    });
     const copy = page.locator('button[data-share="copy"]');
     await copy.click();
     await expect.poll(() => page.locator('.share [role="status"]').textContent()).toBe('Link copied');
