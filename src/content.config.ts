@@ -5,17 +5,43 @@
  * resolve, one article per URL) are checked in `src/data/catalog.ts`.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { contentFileProblems } from './lib/content-files.ts';
 import { z } from 'astro/zod';
 import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDateTime } from './lib/fields.ts';
 
+/**
+ * Astro's glob loader, after a check of the files as bytes (UTF-8, size), so
+ * that a broken or enormous file stops the build before it is parsed.
+ */
+function checkedGlob(options: Parameters<typeof glob>[0], extensions: string[]): Loader {
+  const inner = glob(options);
+  return {
+    name: 'checked-glob',
+    async load(context) {
+      const root = fileURLToPath(context.config.root);
+      const dir = fileURLToPath(new URL(`${String(options.base)}/`, context.config.root));
+      const problems = await contentFileProblems(dir, extensions, root);
+      if (problems.length)
+        throw new Error(
+          `The content has ${String(problems.length)} unreadable file${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`,
+        );
+      await inner.load(context);
+    },
+  };
+}
+
 const articles = defineCollection({
   // Ids come from file names, so two articles may share a slug on different dates.
-  loader: glob({
-    pattern: '**/*.md',
-    base: './content/articles',
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-  }),
+  loader: checkedGlob(
+    {
+      pattern: '**/*.md',
+      base: './content/articles',
+      generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    },
+    ['.md'],
+  ),
   schema: strictObject({
     /** The headline, as published. */
     title: text('the headline'),
@@ -76,7 +102,7 @@ const articles = defineCollection({
 });
 
 const authors = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/authors' }),
+  loader: checkedGlob({ pattern: '**/*.{yaml,yml}', base: './content/authors' }, ['.yaml', '.yml']),
   schema: strictObject({
     /** The name as it appears in bylines. */
     name: text('the author’s name'),
@@ -103,7 +129,7 @@ const authors = defineCollection({
 });
 
 const sources = defineCollection({
-  loader: glob({ pattern: '**/*.{yaml,yml}', base: './content/sources' }),
+  loader: checkedGlob({ pattern: '**/*.{yaml,yml}', base: './content/sources' }, ['.yaml', '.yml']),
   schema: strictObject({
     /** The publisher's name. */
     name: text('the publisher’s name'),

@@ -12,7 +12,7 @@ import { buildSite, makeSite } from '../helpers/project.ts';
 interface Case {
   name: string;
   /** Content files besides the authors and sources in `people`. */
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   /** The file the error must name, relative to the fixture root. */
   file: string;
   /** What the message must say about the field and the fix. */
@@ -140,6 +140,77 @@ const cases: Case[] = [
     files: { 'sources/bad.yaml': data({ name: 'Bad', slug: 'bad' }) },
     file: 'content/sources/bad.yaml',
     says: [/url: is required: give the publisher’s home page/],
+  },
+  {
+    name: 'slug with dots',
+    files: { 'articles/bad.md': article({ slug: '..hidden.page' }) },
+    file: 'content/articles/bad.md',
+    says: [/slug: "\.\.hidden\.page" is not a valid slug/],
+  },
+  {
+    name: 'time zone out of range',
+    files: { 'articles/bad.md': article({ published: '2024-05-01T09:00:00+25:00' }) },
+    file: 'content/articles/bad.md',
+    says: [/published: .*\+25:00/],
+  },
+  {
+    name: 'empty topic',
+    files: { 'articles/bad.md': article({ topics: ['Kazakhstan', ' '] }) },
+    file: 'content/articles/bad.md',
+    says: [/topics\.1: must not be empty/],
+  },
+  {
+    name: 'topics not a list',
+    files: { 'articles/bad.md': article({ topics: 'Kazakhstan' }) },
+    file: 'content/articles/bad.md',
+    says: [/topics: must be a list of topic names/],
+  },
+  {
+    name: 'draft not a boolean',
+    files: { 'articles/bad.md': article({ draft: 'yes' }) },
+    file: 'content/articles/bad.md',
+    says: [/draft: must be true or false/],
+  },
+  {
+    name: 'front matter that is not YAML',
+    files: { 'articles/bad.md': '---\ntitle: [unclosed\ndek: "x\n---\n\nBody.\n' },
+    file: 'content/articles/bad.md',
+    says: [/YAML|front ?matter/i],
+  },
+  {
+    name: 'an empty file',
+    files: { 'articles/bad.md': '' },
+    file: 'content/articles/bad.md',
+    says: [/title: is required/],
+  },
+  {
+    name: 'invalid UTF-8',
+    // "Caf" then 0xC3 0x28: a two-byte sequence cut short, as from a Latin-1 file.
+    files: {
+      'articles/bad.md': Buffer.concat([
+        Buffer.from(article({})),
+        Buffer.from([0x43, 0x61, 0x66, 0xc3, 0x28, 0x0a]),
+      ]),
+    },
+    file: 'content/articles/bad.md',
+    says: [/is not valid UTF-8/],
+  },
+  {
+    name: 'a 10 MB article',
+    files: { 'articles/bad.md': markdown(validArticle(), 'A sentence of the body. '.repeat(440_000)) },
+    file: 'content/articles/bad.md',
+    says: [/body: is 10\.\d MB; an article body may be at most 1 MB/],
+  },
+  {
+    name: 'alias that is another article’s URL',
+    files: {
+      'articles/a-first.md': article({}),
+      'articles/b-second.md': article({ slug: 'second', aliases: ['a-valid-headline'] }),
+    },
+    file: 'content/articles/b-second.md',
+    says: [
+      /aliases\[0\] "a-valid-headline" gives \/2024\/05\/01\/a-valid-headline\/, which is already used by content\/articles\/a-first\.md/,
+    ],
   },
 ];
 

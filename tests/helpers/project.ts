@@ -28,7 +28,7 @@ export function buildSite(root: string, env: Record<string, string> = {}): Build
  * Makes a fixture site under tests/.sites/<name>: this project's code and
  * config, with only the given content files (paths relative to content/).
  */
-export async function makeSite(name: string, content: Record<string, string>): Promise<string> {
+export async function makeSite(name: string, content: Record<string, string | Uint8Array>): Promise<string> {
   const root = join(SITES, name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
