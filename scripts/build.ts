@@ -1,15 +1,18 @@
 /**
- * `npm run build`: builds the site into a staging folder and swaps it in as
- * `dist/` only when every step has succeeded, so a failed build never leaves a
- * half-written site behind; the last good `dist/` stays as it was.
+ * `npm run build`: builds the site into a staging folder, indexes it for
+ * search, and swaps it in as `dist/` only when every step has succeeded, so a
+ * failed build never leaves a half-written site behind; the last good `dist/`
+ * stays as it was.
  *
  * Usage: node scripts/build.ts [project root, default: the current folder]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
 import { formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/permalinks.ts';
+import { site as siteIdentity } from '../src/site.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const dist = join(root, 'dist');
@@ -21,6 +24,78 @@ function remove(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
 
+/** Every file under a folder, with its path. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Writes the Pagefind search index of a built site into `<site>/pagefind/`.
+ * Only elements marked `data-pagefind-body` (the headline and body of an
+ * article page) are indexed; pages without one are skipped. Throws on any error.
+ */
+async function indexForSearch(site: string): Promise<{ pages: number; bytes: number; indexBytes: number }> {
+  const output = join(site, 'pagefind');
+  if (existsSync(output)) {
+    throw new Error(
+      'The built site already has a /pagefind/ (from public/pagefind/ or a page there), where the search index goes: rename it.',
+    );
+  }
+  try {
+    const { index, errors } = await pagefind.createIndex({
+      // The "¶" self-links that close every paragraph (src/markdown/rehype-paragraph-permalinks.ts).
+      excludeSelectors: ['a.pilcrow'],
+      // One index for every article, whatever its language: the one search page finds them all.
+      forceLanguage: siteIdentity.language,
+    });
+    if (!index) throw new Error(errors.join('\n') || 'Pagefind could not create an index.');
+    // Where no page is marked, Pagefind would index whole pages: a site without articles gets an empty index.
+    const pages = filesUnder(site).filter((file) => file.endsWith('.html'));
+    if (pages.some((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'))) {
+      const added = await index.addDirectory({ path: site });
+      if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+    } else {
+      console.warn(
+        'No page is marked data-pagefind-body (src/layouts/ArticlePage.astro): search finds nothing.',
+      );
+    }
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+    // Pagefind's ready-made search interfaces: the search page has its own small script instead.
+    for (const file of readdirSync(output)) {
+      if (/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:css|js)$/u.test(file))
+        rmSync(join(output, file));
+    }
+  } finally {
+    // Pagefind runs as a child process, which must end for this script to exit.
+    await pagefind.close();
+  }
+  const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  const size = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const files = filesUnder(output);
+  return {
+    pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
+    bytes: size(files),
+    // The rest is Pagefind's own code (JavaScript and WebAssembly), the same size whatever the site.
+    indexBytes: size(files.filter((file) => !/(?:\.js|\.pagefind)$/u.test(file))),
+  };
+}
+
+/** Removes the staging folder, and says why and what became of dist/. */
+function discard(reason: string): void {
+  remove(staging);
+  console.error(`\n${reason}; ${existsSync(dist) ? 'dist/ was left as it was' : 'nothing was written'}.`);
+}
+
+function fail(reason: string, status = 1): never {
+  discard(reason);
+  process.exit(status);
+}
+
 remove(staging);
 const started = performance.now();
 const build = spawnSync(process.execPath, [astro, 'build', '--outDir', staging], {
@@ -28,13 +103,27 @@ const build = spawnSync(process.execPath, [astro, 'build', '--outDir', staging],
   stdio: 'inherit',
   env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
 });
-if (build.status !== 0) {
-  remove(staging);
-  console.error(
-    `\nBuild failed (see the errors above); ${existsSync(dist) ? 'dist/ was left as it was' : 'nothing was written'}.`,
-  );
-  process.exit(build.status ?? 1);
+if (build.status !== 0) fail('Build failed (see the errors above)', build.status ?? 1);
+
+// If Pagefind's binary crashes, its Node API never answers and Node exits here (code 13): clean up then too.
+const crashed = (): void => {
+  discard('Search indexing failed: Pagefind stopped without answering (see above)');
+};
+process.once('exit', crashed);
+let search: Awaited<ReturnType<typeof indexForSearch>>;
+try {
+  search = await indexForSearch(staging);
+} catch (error) {
+  process.off('exit', crashed);
+  console.error(error instanceof Error ? error.message : String(error));
+  fail('Search indexing failed');
 }
+process.off('exit', crashed);
+const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
+console.log(
+  `Indexed ${String(search.pages)} page${search.pages === 1 ? '' : 's'} for search: pagefind/ is ${bytes(search.bytes)}, ` +
+    `of which the index is ${bytes(search.indexBytes)} and the rest Pagefind's code.`,
+);
 
 remove(previous);
 if (existsSync(dist)) renameSync(dist, previous);
