@@ -6,11 +6,13 @@
  *
  * Usage: node scripts/build.ts [project root, default: the current folder]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { stackTraceFilter } from '../src/lib/build-log.ts';
 import { formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/permalinks.ts';
 import { site as siteIdentity } from '../src/site.ts';
 
@@ -96,14 +98,33 @@ function fail(reason: string, status = 1): never {
   process.exit(status);
 }
 
+/**
+ * Runs `astro build` into the staging folder, passing its output through line
+ * by line without the stack traces that follow errors (src/lib/build-log.ts).
+ */
+function runAstroBuild(): Promise<number> {
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+  });
+  const keepTraces = process.env.BROADSHEET_STACK_TRACES === '1';
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    const keep = stackTraceFilter();
+    createInterface({ input: stream }).on('line', (line) => {
+      for (const kept of keepTraces ? [line] : keep(line)) out.write(`${kept}\n`);
+    });
+  }
+  return new Promise((done) => child.on('close', (code) => { done(code ?? 1); }));
+}
+
 remove(staging);
 const started = performance.now();
-const build = spawnSync(process.execPath, [astro, 'build', '--outDir', staging], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
-});
-if (build.status !== 0) fail('Build failed (see the errors above)', build.status ?? 1);
+const status = await runAstroBuild();
+if (status !== 0) fail('Build failed (see the errors above)', status);
 
 // If Pagefind's binary crashes, its Node API never answers and Node exits here (code 13): clean up then too.
 const crashed = (): void => {

@@ -228,6 +228,8 @@ describe('each bad input stops the build with a clear error and writes nothing',
     expect(status, output).not.toBe(0);
     expect(output).toContain(file);
     for (const pattern of says) expect(output).toMatch(pattern);
+    // The message, not a stack trace of the site's internals.
+    expect(output).not.toMatch(/Stack trace:|^\s+at .+:\d+:\d+\)?$/mu);
     expect(existsSync(join(root, 'dist')), 'no dist/ is written').toBe(false);
     expect(existsSync(join(root, '.dist-staging')), 'no staging folder is left').toBe(false);
   });
