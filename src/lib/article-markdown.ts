@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { feedBody } from './feed-html.ts';
+import { markdownText as escape, markdownUrl } from './markdown-text.ts';
 
 export interface MarkdownArticle {
   title: string;
@@ -34,12 +35,9 @@ const toMarkdown = (html: string, base: string): string =>
     .processSync(html)
     .toString();
 
-/** Markdown-escapes a line of metadata (titles may hold "*", "[" or "#"). */
-const escape = (text: string) => text.replace(/[\\`*_[\]#<>|]/gu, (char) => `\\${char}`);
-
 export function articleMarkdown(article: MarkdownArticle): string {
   const source = article.source.originalUrl
-    ? `[${escape(article.source.name)}](<${article.source.originalUrl}>)`
+    ? `[${escape(article.source.name)}](<${markdownUrl(article.source.originalUrl)}>)`
     : escape(article.source.name);
   return [
     `# ${escape(article.title)}`,
@@ -48,7 +46,7 @@ export function articleMarkdown(article: MarkdownArticle): string {
     '',
     `${escape(article.formatLabel)} by ${escape(article.byline)}. First published by ${source}. ${escape(article.date)}.`,
     '',
-    `Permalink: <${article.canonical}>`,
+    `Permalink: <${markdownUrl(article.canonical)}>`,
     '',
     '---',
     '',

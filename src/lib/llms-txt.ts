@@ -2,6 +2,8 @@
  * `/llms.txt` (https://llmstxt.org/): what the site is, for AI agents, with a
  * link to the Markdown copy of every article.
  */
+import { markdownText as oneLine, markdownUrl } from './markdown-text.ts';
+
 export interface LlmsArticle {
   title: string;
   dek: string;
@@ -19,12 +21,10 @@ export interface LlmsSite {
   sitemap: string;
 }
 
-const oneLine = (text: string) => text.replace(/\s+/gu, ' ').replace(/[[\]]/gu, (char) => `\\${char}`);
-
 export function llmsTxt(site: LlmsSite, articles: readonly LlmsArticle[]): string {
   const list = articles.map(
     (article) =>
-      `- [${oneLine(article.title)}](${article.markdownUrl}): ${oneLine(article.dek)} By ${oneLine(article.byline)}, first published by ${oneLine(article.source)}, ${article.date}.`,
+      `- [${oneLine(article.title)}](${markdownUrl(article.markdownUrl)}): ${oneLine(article.dek)} By ${oneLine(article.byline)}, first published by ${oneLine(article.source)}, ${oneLine(article.date)}.`,
   );
   return `# ${site.name}
 
