@@ -36,3 +36,17 @@ const number = new Intl.NumberFormat(site.dateLocale);
 /** "1 article", "1,200 articles". */
 export const articleCount = (n: number): string =>
   `${number.format(n)} ${plural.select(n) === 'one' ? 'article' : 'articles'}`;
+
+/** A topic's listing. */
+export const topicListing = (topic: { name: string; path: string }): Listing => ({
+  title: topic.name,
+  description: `Articles on ${topic.name}, on ${site.name}.`,
+  path: topic.path,
+});
+
+/** A month of the archive. */
+export const monthListing = (month: { path: string }, name: string): Listing => ({
+  title: name,
+  description: `The articles of ${name} on ${site.name}.`,
+  path: month.path,
+});
