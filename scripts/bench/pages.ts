@@ -64,7 +64,7 @@ const rows = pages().map(([kind, path]) => {
   // Linked stylesheets in <head>, and classic scripts with a src and neither async nor defer, block rendering.
   const blocking =
     document.querySelectorAll('head link[rel="stylesheet"]').length +
-    [...document.querySelectorAll('head script[src]')].filter(
+    [...document.querySelectorAll<HTMLScriptElement>('head script[src]')].filter(
       (script) => script.type !== 'module' && !script.async && !script.defer,
     ).length;
   // Inline CSS and JS travel inside the HTML: the first view is the HTML plus what it links.
