@@ -118,7 +118,11 @@ function runAstroBuild(): Promise<number> {
       for (const kept of keepTraces ? [line] : keep(line)) out.write(`${kept}\n`);
     });
   }
-  return new Promise((done) => child.on('close', (code) => { done(code ?? 1); }));
+  return new Promise((done) =>
+    child.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
 }
 
 remove(staging);
