@@ -2,12 +2,14 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticleDates } from './src/data/article-dates.ts';
 import { lastmodByUrl, redirectUrls } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/markdown/index.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
+import { cacheDir } from './src/lib/cache-dir.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
@@ -17,6 +19,13 @@ let known;
 
 export default defineConfig({
   site: site.href,
+  // One folder for every cache (BROADSHEET_CACHE_DIR, or .cache/broadsheet): preview images in og/,
+  // Astro's content store (rendered Markdown) and incremental-build copies in astro/. Keep it between builds.
+  cacheDir: join(cacheDir(), 'astro'),
+  experimental: {
+    // Pages whose data (their cacheKey, src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
+    incrementalBuild: true,
+  },
   trailingSlash: 'always',
   build: {
     format: 'directory',

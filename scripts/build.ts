@@ -8,13 +8,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import * as pagefind from 'pagefind';
 import { stackTraceFilter } from '../src/lib/build-log.ts';
 import { formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/permalinks.ts';
-import { site as siteIdentity } from '../src/site.ts';
+import { cacheDir } from '../src/lib/cache-dir.ts';
+import { indexForSearch } from './search-index.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const dist = join(root, 'dist');
@@ -24,67 +24,6 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 
 function remove(path: string): void {
   rmSync(path, { recursive: true, force: true });
-}
-
-/** Every file under a folder, with its path. */
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/**
- * Writes the Pagefind search index of a built site into `<site>/pagefind/`.
- * Only elements marked `data-pagefind-body` (the headline and body of an
- * article page) are indexed; pages without one are skipped. Throws on any error.
- */
-async function indexForSearch(site: string): Promise<{ pages: number; bytes: number; indexBytes: number }> {
-  const output = join(site, 'pagefind');
-  if (existsSync(output)) {
-    throw new Error(
-      'The built site already has a /pagefind/ (from public/pagefind/ or a page there), where the search index goes: rename it.',
-    );
-  }
-  try {
-    const { index, errors } = await pagefind.createIndex({
-      // The "¶" self-links that close every paragraph (src/markdown/rehype-paragraph-permalinks.ts).
-      excludeSelectors: ['a.pilcrow'],
-      // One index for every article, whatever its language: the one search page finds them all.
-      forceLanguage: siteIdentity.language,
-    });
-    if (!index) throw new Error(errors.join('\n') || 'Pagefind could not create an index.');
-    // Where no page is marked, Pagefind would index whole pages: a site without articles gets an empty index.
-    const pages = filesUnder(site).filter((file) => file.endsWith('.html'));
-    if (pages.some((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'))) {
-      const added = await index.addDirectory({ path: site });
-      if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    } else {
-      console.warn(
-        'No page is marked data-pagefind-body (src/layouts/ArticlePage.astro): search finds nothing.',
-      );
-    }
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    // Pagefind's ready-made search interfaces: the search page has its own small script instead.
-    for (const file of readdirSync(output)) {
-      if (/^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:css|js)$/u.test(file))
-        rmSync(join(output, file));
-    }
-  } finally {
-    // Pagefind runs as a child process, which must end for this script to exit.
-    await pagefind.close();
-  }
-  const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  const size = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const files = filesUnder(output);
-  return {
-    pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
-    bytes: size(files),
-    // The rest is Pagefind's own code (JavaScript and WebAssembly), the same size whatever the site.
-    indexBytes: size(files.filter((file) => !/(?:\.js|\.pagefind)$/u.test(file))),
-  };
 }
 
 /** Removes the staging folder, and says why and what became of dist/. */
@@ -137,7 +76,7 @@ const crashed = (): void => {
 process.once('exit', crashed);
 let search: Awaited<ReturnType<typeof indexForSearch>>;
 try {
-  search = await indexForSearch(staging);
+  search = await indexForSearch(staging, join(cacheDir(process.env, root), 'pagefind'));
 } catch (error) {
   process.off('exit', crashed);
   console.error(error instanceof Error ? error.message : String(error));
@@ -146,8 +85,8 @@ try {
 process.off('exit', crashed);
 const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
 console.log(
-  `Indexed ${String(search.pages)} page${search.pages === 1 ? '' : 's'} for search: pagefind/ is ${bytes(search.bytes)}, ` +
-    `of which the index is ${bytes(search.indexBytes)} and the rest Pagefind's code.`,
+  `Indexed ${String(search.pages)} page${search.pages === 1 ? '' : 's'} for search${search.cached ? ' (unchanged pages: the index from the cache)' : ''}: ` +
+    `pagefind/ is ${bytes(search.bytes)}, of which the index is ${bytes(search.indexBytes)} and the rest Pagefind's code.`,
 );
 
 remove(previous);

@@ -2,6 +2,7 @@
  * The feeds of this build: the site's, each author's and each source's, in
  * every format. The endpoints in src/pages call these and nothing else.
  */
+import { withCacheKeys } from '../lib/cache-keys.ts';
 import type { GetStaticPaths } from 'astro';
 import { FEED_CONTENT_TYPES, renderFeed } from '../lib/feeds.ts';
 import { documentTitle } from '../lib/head.ts';
@@ -26,29 +27,33 @@ export async function siteFeed(): Promise<FeedScope> {
 /** `getStaticPaths` of the author feeds: one per author page. */
 export const authorFeeds = (async () => {
   const { articles, authors } = await getCatalog();
-  return authors.map((author) => ({
-    params: { slug: author.slug },
-    props: {
-      title: documentTitle(author.name),
-      description: `Articles by ${author.name} on ${identity.name}.`,
-      path: author.path,
-      articles: articlesBy(articles, author),
-    } satisfies FeedScope,
-  }));
+  return withCacheKeys(
+    authors.map((author) => ({
+      params: { slug: author.slug },
+      props: {
+        title: documentTitle(author.name),
+        description: `Articles by ${author.name} on ${identity.name}.`,
+        path: author.path,
+        articles: articlesBy(articles, author),
+      } satisfies FeedScope,
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /** `getStaticPaths` of the source feeds: one per source page. */
 export const sourceFeeds = (async () => {
   const { articles, sources } = await getCatalog();
-  return sources.map((source) => ({
-    params: { slug: source.slug },
-    props: {
-      title: documentTitle(source.name),
-      description: `Articles first published by ${source.name}, on ${identity.name}.`,
-      path: source.path,
-      articles: articlesFrom(articles, source),
-    } satisfies FeedScope,
-  }));
+  return withCacheKeys(
+    sources.map((source) => ({
+      params: { slug: source.slug },
+      props: {
+        title: documentTitle(source.name),
+        description: `Articles first published by ${source.name}, on ${identity.name}.`,
+        path: source.path,
+        articles: articlesFrom(articles, source),
+      } satisfies FeedScope,
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /** The feed of `scope` in one format, as the endpoint's response. */

@@ -1,5 +1,6 @@
 /** Preview images: fonts by script, the drawing at each size, and the content-hash cache. */
 import { imageSize } from 'image-size';
+import sharp from 'sharp';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +169,45 @@ describe('headlineFit', () => {
   test('the square has room for larger type than the Open Graph card', () => {
     expect(headlineFit(card.headline, '1x1').size).toBeGreaterThan(headlineFit(card.headline, 'og').size);
   });
+
+  // Text is clipped only when the width estimate expects it to run long (clipping costs as much as the
+  // rest of the drawing), so the estimate must never expect fewer lines than are drawn. Headlines of
+  // every length, heavy in wide letters, must stay above the rule over the byline.
+  test.each(SHAPES)('%s: no headline or byline is drawn past its room', async (shape) => {
+    const words = ['WWM', 'Mammoth', 'wow', 'Kazakhstan', 'MWMWM', 'summit', 'Wimbledon', 'Ministry', 'mm'];
+    const PAPER = [0xfd, 0xfc, 0xf9];
+    const RULE = [0xdd, 0xd8, 0xcf];
+    for (let count = 2; count <= 26; count += 3) {
+      const headline = Array.from({ length: count }, (_, i) => words[(i * 7 + count) % words.length]).join(
+        ' ',
+      );
+      const authors = Array.from({ length: count }, (_, i) => words[(i * 5) % words.length]).join(' ');
+      const png = await renderArticleImage({ ...card, headline, authors }, shape);
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const pixel = (x: number, y: number) => [
+        ...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3),
+      ];
+      const row = (y: number) => Array.from({ length: info.width - 200 }, (_, i) => pixel(100 + i, y));
+      const is = (colour: number[]) => (p: number[]) => p.every((v, i) => v === colour[i]);
+      // The rule over the byline: the lowest row drawn wholly in the rule colour.
+      let ruleY = info.height - 1;
+      while (ruleY > 0 && !row(ruleY).every(is(RULE))) ruleY -= 1;
+      expect(ruleY, `${shape}: rule over the byline`).toBeGreaterThan(info.height / 2);
+      // The 24 px gap above the rule (2 px thick) is empty paper: the headline did not run into it.
+      let top = ruleY;
+      while (row(top).every(is(RULE))) top -= 1;
+      for (let y = top; y > top - 24; y -= 1) {
+        expect(row(y).every(is(PAPER)), `${shape}, ${String(count)} words: row ${String(y)}`).toBe(true);
+      }
+      // Nothing right of the text column, where a byline running long would go.
+      for (let y = ruleY + 1; y < info.height; y += 1) {
+        expect(
+          is(PAPER)(pixel(info.width - 40, y)),
+          `${shape}: byline past the margin, row ${String(y)}`,
+        ).toBe(true);
+      }
+    }
+  });
 });
 
 describe('renderLogo', () => {
@@ -267,6 +307,31 @@ describe('image cache', () => {
     expect(files.filter((file) => file.endsWith('.png'))).toHaveLength(2);
     // Written through a temporary file, and nothing of it left behind.
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('prefetched images are drawn on worker threads, and are what drawing on this thread gives', async () => {
+    const cache = createImageCache(dir);
+    const requests = SHAPES.map((shape) => ({ card, shape, label: 'test' }));
+    cache.prefetch(requests);
+    // Asked for twice before they are done: drawn once each.
+    cache.prefetch(requests);
+    expect(cache.stats).toEqual({ renders: SHAPES.length, hits: 0 });
+    for (const shape of SHAPES) {
+      const png = await cache.articleImage(card, shape, 'test');
+      const here = await renderArticleImage(card, shape);
+      expect(Buffer.from(png).equals(Buffer.from(here)), shape).toBe(true);
+    }
+    expect(cache.stats).toEqual({ renders: SHAPES.length, hits: 0 });
+    // Already in the cache: nothing more to draw.
+    cache.prefetch(requests);
+    expect(cache.stats.renders).toBe(SHAPES.length);
+  });
+
+  test('a prefetch that cannot be drawn fails the image that asks for it, with the reason', async () => {
+    const broken = { draw: () => Promise.reject(new Error('out of ink')), close: () => Promise.resolve() };
+    const cache = createImageCache(dir, () => broken);
+    cache.prefetch([{ card, shape: 'og', label: 'test' }]);
+    await expect(cache.articleImage(card, 'og', 'test')).rejects.toThrow('out of ink');
   });
 
   test('the logo is cached too', async () => {

@@ -2,13 +2,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type Article } from '../../../../data/catalog.ts';
 import { articleMarkdown } from '../../../../lib/article-markdown.ts';
+import { withCacheKeys } from '../../../../lib/cache-keys.ts';
 import { displayDate } from '../../../../lib/dates.ts';
 import { absoluteUrl, articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
 import { site as identity } from '../../../../site.ts';
 
 export const getStaticPaths = (async () => {
   const { articles } = await getCatalog();
-  return articles.map((article) => ({ params: articleParams(article), props: { article } }));
+  return withCacheKeys(articles.map((article) => ({ params: articleParams(article), props: { article } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props: { article }, site }) =>
