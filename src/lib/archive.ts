@@ -3,6 +3,7 @@
  * were published, the date in their URL (`/2024/05/20/…` is in May 2024).
  */
 import { newestFirst, type ZonedDateTime } from './dates.ts';
+import { cached } from './intl-cache.ts';
 import { archivePath } from './urls.ts';
 
 /** What the archive needs of an article. */
@@ -66,9 +67,15 @@ export function monthName(
   locale: string,
   withYear = false,
 ): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    ...(withYear && { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(Date.UTC(month.year, month.month - 1, 1));
+  return cached(
+    monthFormats,
+    `${locale} ${String(withYear)}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        month: 'long',
+        ...(withYear && { year: 'numeric' }),
+        timeZone: 'UTC',
+      }),
+  ).format(Date.UTC(month.year, month.month - 1, 1));
 }
+const monthFormats = new Map<string, Intl.DateTimeFormat>();

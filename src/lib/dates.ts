@@ -4,6 +4,7 @@
  * article's calendar date (in its URL and its dateline) is the date where it was
  * published, not the date in UTC.
  */
+import { cached } from './intl-cache.ts';
 
 /** A validated date-time with its original offset. */
 export interface ZonedDateTime {
@@ -81,10 +82,14 @@ export function calendarDate(date: ZonedDateTime): string {
 
 /** The date for readers, e.g. "6 January 2022", in the date-time's own calendar date. */
 export function displayDate(date: ZonedDateTime, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(date.year, date.month - 1, date.day),
-  );
+  return cached(
+    longDates,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  ).format(Date.UTC(date.year, date.month - 1, date.day));
 }
+
+const longDates = new Map<string, Intl.DateTimeFormat>();
 
 /** Has the moment passed? Articles dated in the future are scheduled, not published. */
 export const isPast = (date: ZonedDateTime, now: Date): boolean => date.epochMs <= now.getTime();

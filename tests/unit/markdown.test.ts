@@ -144,3 +144,36 @@ describe('readingMinutes in the rendered front matter', () => {
     expect(metadata.frontmatter.readingMinutes).toBeGreaterThan(1);
   });
 });
+
+describe('typographic quotes and dashes (SmartyPants, only where there is something to change)', () => {
+  /** The text a reader sees, without the paragraphs' ¶ self-links. */
+  const textOf = (body: DocumentFragment) => {
+    for (const link of body.querySelectorAll('a.pilcrow')) link.remove();
+    return body.textContent.trim();
+  };
+
+  it.each([
+    ['"Quoted," she said.', '“Quoted,” she said.'],
+    ["It's the paper's view.", 'It’s the paper’s view.'],
+    [
+      "'Single' quotes around **bold** and [a link](https://example.org/)",
+      '‘Single’ quotes around bold and a link',
+    ],
+    ['Wait--what... really', 'Wait—what… really'],
+  ])('%s', async (markdown, text) => {
+    const { body } = await render(markdown);
+    expect(textOf(body)).toBe(text);
+  });
+
+  it('text that is already typographic is left exactly as written', async () => {
+    const markdown = '“Already curly,” it’s said — and… done. A ‘single’ one. 1–2.';
+    const { body } = await render(markdown);
+    expect(textOf(body)).toBe(markdown);
+  });
+
+  it('code keeps its straight quotes', async () => {
+    const { body } = await render('Run `echo "hi"` now, "please".');
+    expect(body.querySelector('code')?.textContent).toBe('echo "hi"');
+    expect(body.textContent).toContain('“please”');
+  });
+});
