@@ -10,6 +10,7 @@ import { markdownOptions } from './src/markdown/index.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
 import { cacheDir } from './src/lib/cache-dir.ts';
+import { previewImagesLast } from './src/integrations/preview-images-last.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
@@ -47,6 +48,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    previewImagesLast(),
     sitemap({
       async serialize(item) {
         known ??= readArticleDates(articlesDir).then((dates) => ({

@@ -65,6 +65,16 @@ interface Entry {
   originalUrl?: string | undefined;
 }
 
+/** Feed bodies by article: each article is in several feeds, each in three formats, and parsing is the cost. */
+const bodies = new WeakMap<FeedArticle, { base: string; html: string }>();
+function bodyOf(article: FeedArticle, base: string): string {
+  const known = bodies.get(article);
+  if (known?.base === base) return known.html;
+  const html = feedHtml(article.html, base);
+  bodies.set(article, { base, html });
+  return html;
+}
+
 function entries(articles: readonly FeedArticle[], site: URL): Entry[] {
   const latest = newestFirst(
     articles,
@@ -76,7 +86,7 @@ function entries(articles: readonly FeedArticle[], site: URL): Entry[] {
     title: article.title,
     summary: article.dek,
     // Against our own page, not a canonical override: the body's links and #p-N targets are ours.
-    html: feedHtml(article.html, absoluteUrl(article.path, site)),
+    html: bodyOf(article, absoluteUrl(article.path, site)),
     published: article.published,
     updated: article.updated,
     authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.path, site) })),
