@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -146,12 +146,14 @@ const EVENTS = {
 } as const;
 type Event = keyof typeof EVENTS;
 
+const PAGES_STAGE = 'pages, then the rest of the preview images';
+
 /** Each stage: the event that starts it and the one that ends it (the first of several that is present). */
 const STAGES = [
   { stage: 'start-up', from: ['start'], to: ['syncStart'] },
   { stage: 'content sync', from: ['syncStart'], to: ['synced'] },
   { stage: 'types and bundling', from: ['synced'], to: ['routesStart'] },
-  { stage: 'pages (incl. preview images)', from: ['routesStart'], to: ['routesDone'] },
+  { stage: PAGES_STAGE, from: ['routesStart'], to: ['routesDone'] },
   { stage: 'sitemap', from: ['routesDone'], to: ['sitemapDone'] },
   { stage: 'end of astro build', from: ['sitemapDone', 'routesDone'], to: ['astroDone'] },
   { stage: 'search index', from: ['astroDone'], to: ['indexed'] },
@@ -165,7 +167,11 @@ type Stage = (typeof STAGES)[number]['stage'];
 
 /** Where each route's time went, from Astro's "├─ /path (+12ms)" lines. */
 const ROUTE_KINDS = [
-  { kind: 'preview images', test: (path: string) => path.startsWith('/og/') || path === '/logo.png' },
+  // Drawn on worker threads while the pages render; these routes come last and wait for what is left.
+  {
+    kind: 'preview images (waiting for the workers)',
+    test: (path: string) => path.startsWith('/og/') || path === '/logo.png',
+  },
   { kind: 'article pages', test: (path: string) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/u.test(path) },
   { kind: 'Markdown copies', test: (path: string) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\.md$/u.test(path) },
   { kind: 'feeds', test: (path: string) => /\/(?:feed\.xml|atom\.xml|feed\.json)$/u.test(path) },
@@ -179,6 +185,8 @@ interface Measured {
   stages: Partial<Record<Stage, number>>;
   routes: Partial<Record<RouteKind, number>>;
   pagesBuilt: number | undefined;
+  /** Pages copied from the incremental-build cache instead of rendered. */
+  restored: number;
 }
 
 function analyse(result: Run, expected: readonly Event[]): Measured {
@@ -221,6 +229,7 @@ function analyse(result: Run, expected: readonly Event[]): Measured {
     stages,
     routes,
     pagesBuilt: built === undefined ? undefined : Number(built),
+    restored: result.lines.filter((line) => /[├└]─ \S+ \(restored\)/u.test(line.text)).length,
   };
 }
 
@@ -271,6 +280,8 @@ interface Result {
   count: number;
   cold: Measured;
   warm: Measured;
+  /** The build after one article's body was edited. */
+  edited: Measured;
   floorCold: Measured;
   floorWarm: Measured;
   images: number;
@@ -308,6 +319,15 @@ async function benchmark(count: number): Promise<Result> {
   console.log('  warm build (unchanged, same caches)…');
   const warm = analyse(await build('warm'), MAIN_EVENTS);
   console.log(`  warm: ${seconds(warm.wall)}`);
+  // An editor's correction: one paragraph added to the newest article.
+  const [newest] = Object.keys(content)
+    .filter((path) => path.startsWith('articles/'))
+    .sort()
+    .reverse();
+  if (newest) await appendFile(join(root, 'content', newest), '\nA correction, added by an editor.\n');
+  console.log('  one article edited…');
+  const edited = analyse(await build('edited'), MAIN_EVENTS);
+  console.log(`  one article edited: ${seconds(edited.wall)}`);
 
   const floor = await makeFloor(content, count);
   const floorBuild = (pass: string) =>
@@ -337,6 +357,7 @@ async function benchmark(count: number): Promise<Result> {
     count,
     cold,
     warm,
+    edited,
     floorCold,
     floorWarm,
     images,
@@ -362,6 +383,7 @@ function summaryTable(results: Result[]): string {
       perArticle(r.cold, r.count),
       s(r.warm.wall),
       perArticle(r.warm, r.count),
+      s(r.edited.wall),
       s(r.floorCold.wall),
       s(r.floorWarm.wall),
       (r.cold.wall / r.floorCold.wall).toFixed(2),
@@ -373,17 +395,17 @@ function summaryTable(results: Result[]): string {
     ].join(' | '),
   );
   return [
-    '| articles | cold s | cold ms/article | warm s | warm ms/article | floor cold s | floor warm s | cold ÷ floor cold | warm ÷ floor warm | peak cold | peak warm | peak floor | images in dist/og |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| articles | cold s | cold ms/article | warm s | warm ms/article | one edit s | floor cold s | floor warm s | cold ÷ floor cold | warm ÷ floor warm | peak cold | peak warm | peak floor | images in dist/og |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${row} |`),
   ].join('\n');
 }
 
 function stageTable(r: Result): string {
-  const columns = [r.cold, r.warm, r.floorCold, r.floorWarm];
+  const columns = [r.cold, r.warm, r.edited, r.floorCold, r.floorWarm];
   const stageRows = STAGES.flatMap(({ stage }) => {
     const row = `| ${stage} | ${columns.map((m) => s(m.stages[stage])).join(' | ')} |`;
-    if (stage !== 'pages (incl. preview images)') return [row];
+    if (stage !== PAGES_STAGE) return [row];
     // Astro times each route; the sum of a kind is its share of the pages stage.
     return [
       row,
@@ -394,11 +416,12 @@ function stageTable(r: Result): string {
     ];
   });
   return [
-    `| ${n(r.count)} articles: stage, seconds | cold | warm | floor cold | floor warm |`,
-    '| --- | ---: | ---: | ---: | ---: |',
+    `| ${n(r.count)} articles: stage, seconds | cold | warm | one article edited | floor cold | floor warm |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     `| **wall time** | ${columns.map((m) => s(m.wall)).join(' | ')} |`,
     ...stageRows,
     `| pages built (Astro's count) | ${columns.map((m) => (m.pagesBuilt === undefined ? '–' : n(m.pagesBuilt))).join(' | ')} |`,
+    `| pages copied from the incremental cache | ${columns.map((m) => n(m.restored)).join(' | ')} |`,
     `| peak memory | ${columns.map((m) => mb(m.peak)).join(' | ')} |`,
   ].join('\n');
 }
