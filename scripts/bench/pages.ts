@@ -7,60 +7,19 @@
  * from `astro preview`: requests, bytes transferred and layout shift (CLS).
  * Builds first (scripts/build.ts) if dist/ is missing. Exits 1 when a page is over budget.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import type { Browser } from 'playwright-core';
 import { findChromium, launchBrowser } from '../../tests/helpers/browser.ts';
 import { startPreview } from '../../tests/helpers/preview.ts';
+import { ensureBuilt, readBuilt as read, ROOT, samplePages } from './site.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const DIST = join(ROOT, 'dist');
 const BUDGET = 14_600;
 
-if (!existsSync(DIST)) {
-  console.log('dist/ does not exist: building it first (node scripts/build.ts).');
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) {
-    console.error(`The build failed (exit code ${String(build.status)}): nothing to measure.`);
-    process.exit(build.status ?? 1);
-  }
-}
+ensureBuilt();
 
 const gz = (bytes: string | Buffer) => gzipSync(bytes, { level: 9 }).length;
 const fmt = (n: number) => n.toLocaleString('en');
-
-/** The built file behind a site path (`/a/` is `a/index.html`); throws, naming the page, if it is missing. */
-function read(path: string, from: string): Buffer {
-  const pathname = decodeURI(new URL(path, `http://site${from}`).pathname);
-  const file = join(DIST, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
-  if (!existsSync(file)) throw new Error(`${from} links ${path}, but dist${pathname} does not exist.`);
-  return readFileSync(file);
-}
-
-const parse = (path: string) => new JSDOM(read(path, '/')).window.document;
-
-/** One page of each kind: the newest article, and the first author, source and topic it links to. */
-function pages(): [string, string][] {
-  const article = parse('/').querySelector('.article-list a')?.getAttribute('href');
-  if (!article) throw new Error('The home page lists no article: nothing to measure.');
-  const page = parse(article);
-  const first = (selector: string) => page.querySelector(selector)?.getAttribute('href') ?? undefined;
-  const kinds: [string, string | undefined][] = [
-    ['article', article],
-    ['home', '/'],
-    ['author', first('.byline a')],
-    ['source', first('.source a')],
-    ['topic', first('.topics a')],
-  ];
-  for (const [kind, path] of kinds) if (!path) console.warn(`The article links no ${kind} page: skipped.`);
-  return kinds.filter((kind): kind is [string, string] => kind[1] !== undefined);
-}
 
 // Scripts of these types run; any other type (application/ld+json, importmap, speculationrules) is data.
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
@@ -141,7 +100,7 @@ function measure(kind: string, path: string): Row {
   };
 }
 
-const rows = pages().map(([kind, path]) => measure(kind, path));
+const rows = samplePages().map(([kind, path]) => measure(kind, path));
 
 console.log(
   '| page | HTML bytes | HTML gzip | CSS gzip | JS gzip | fonts gzip | first view gzip | within 14,600 | render-blocking requests |',
