@@ -26,6 +26,9 @@ export default defineConfig({
   experimental: {
     // Pages whose data (their cacheKey, src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
     incrementalBuild: true,
+    // The content store in files of at most 20 MB, not one: at tens of thousands of articles a single
+    // file outgrows the longest string JavaScript can hold, and the build stops.
+    collectionStorage: 'chunked',
   },
   trailingSlash: 'always',
   build: {

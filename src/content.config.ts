@@ -39,6 +39,9 @@ const articles = defineCollection({
       pattern: '**/*.md',
       base: './content/articles',
       generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+      // Pages are made from the rendered HTML; keeping every Markdown source too would double the
+      // content store that a build holds in memory.
+      retainBody: false,
     },
     ['.md'],
   ),

@@ -56,8 +56,6 @@ export interface Article {
   path: string;
   /** The body as rendered HTML, sanitized, with relative links (feeds make them absolute). */
   html: string;
-  /** The body as the editor wrote it, in Markdown. */
-  markdown: string;
   /** Earlier slugs or site paths that must keep working. */
   aliases: string[];
 }
@@ -157,7 +155,6 @@ function toArticle(
     readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
     path: articlePath({ slug: data.slug, published }),
     html: entry.rendered?.html ?? '',
-    markdown: entry.body ?? '',
     aliases: data.aliases,
   };
 }
