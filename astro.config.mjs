@@ -46,7 +46,7 @@ export default defineConfig({
   // Two entries or routes with one URL stop the build instead of one silently winning.
   prerenderConflictBehavior: 'error',
   markdown: {
-    processor: unified(markdownOptions),
+    processor: unified(markdownOptions(articlesDir)),
     // News has no code to colour, and Shiki's inline styles would not survive the sanitizer.
     syntaxHighlight: false,
   },

@@ -5,10 +5,17 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve as resolvePath } from 'node:path';
 import { buildTime, isPast, newestFirst, zoned, type ZonedDateTime } from '../lib/dates.ts';
 import { ContentError, findCatalogProblems } from '../lib/catalog.ts';
+import { linesBeforeBody } from '../lib/article-images.ts';
 import { FORMATS, type Format } from '../lib/fields.ts';
+import {
+  articleImageProblems,
+  markdownImagesOf,
+  withArticleImages,
+  type ArticleBody,
+} from './article-images.ts';
 import { articlePath, authorPath, sourcePath } from '../lib/urls.ts';
 import {
   findPermalinkProblems,
@@ -54,7 +61,10 @@ export interface Article {
   corrections: { date: ZonedDateTime; text: string }[];
   readingMinutes: number;
   path: string;
-  /** The body as rendered HTML, sanitized, with relative links (feeds make them absolute). */
+  /**
+   * The body as rendered HTML, sanitized, with relative links (feeds make them absolute)
+   * and its images as <picture>s of built files: what the page, the feeds and the Markdown copy show.
+   */
   html: string;
   /** Earlier slugs or site paths that must keep working. */
   aliases: string[];
@@ -103,8 +113,21 @@ async function loadCatalog(now: Date): Promise<Catalog> {
   );
 
   const published = entries.filter((entry) => !entry.data.draft && isPast(zoned(entry.data.published), now));
+  // Scheduled articles too: a missing image must not stop the unattended build that publishes one.
+  const bodyProblems = entries
+    .filter((entry) => !entry.data.draft)
+    .flatMap((entry) => {
+      const body = bodyOf(entry);
+      return typeof body === 'string' ? [body] : articleImageProblems(body);
+    });
+  if (bodyProblems.length) throw new ContentError(bodyProblems);
   const articles = newestFirst(
-    published.map((entry) => toArticle(entry, authors, sources)),
+    await Promise.all(
+      published.map(async (entry) => {
+        const html = await withArticleImages({ file: fileOf(entry), html: entry.rendered?.html ?? '' });
+        return toArticle(entry, authors, sources, html);
+      }),
+    ),
     (article) => article.published,
     (article) => article.path,
   );
@@ -125,10 +148,31 @@ async function loadCatalog(now: Date): Promise<Catalog> {
   };
 }
 
+/** What the image checks need of an entry's body, or what is wrong if it has none. */
+function bodyOf(entry: CollectionEntry<'articles'>): ArticleBody | string {
+  // Astro's loader logs a Markdown plugin's error and keeps the entry without a body: stop here instead.
+  if (!entry.rendered) {
+    return `${fileOf(entry)}: the body could not be rendered (the error is above, after "Error rendering").`;
+  }
+  const path = resolvePath(process.cwd(), entry.filePath ?? '');
+  const markdownImages = markdownImagesOf(
+    entry.rendered.metadata?.frontmatter as Record<string, unknown> | undefined,
+  );
+  return {
+    file: fileOf(entry),
+    path,
+    html: entry.rendered.html,
+    markdownImages,
+    // Only for the line numbers of messages, so read only when there is an image.
+    lineOffset: markdownImages.length > 0 ? linesBeforeBody(readFileSync(path, 'utf8'), entry.body ?? '') : 0,
+  };
+}
+
 function toArticle(
   entry: CollectionEntry<'articles'>,
   authors: Map<string, Author>,
   sources: Map<string, Source>,
+  html: string,
 ): Article {
   const { data } = entry;
   const published = zoned(data.published);
@@ -154,7 +198,7 @@ function toArticle(
     corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
     readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
     path: articlePath({ slug: data.slug, published }),
-    html: entry.rendered?.html ?? '',
+    html,
     aliases: data.aliases,
   };
 }

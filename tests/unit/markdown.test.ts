@@ -1,15 +1,19 @@
 import { type MarkdownRenderer, unified } from '@astrojs/markdown-remark';
 import { JSDOM } from 'jsdom';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORDS_PER_MINUTE } from '../../src/lib/reading-time.ts';
 import { markdownOptions } from '../../src/markdown/index.ts';
+import { ROOT } from '../helpers/project.ts';
 
 let renderer: MarkdownRenderer;
 
 beforeAll(async () => {
   // As astro.config.mjs sets it up. This calls createMarkdownProcessor with the remark and rehype
   // plugins of markdownOptions, without the deprecated top-level plugin options.
-  renderer = await unified(markdownOptions).createRenderer({ syntaxHighlight: false });
+  renderer = await unified(markdownOptions(join(ROOT, 'content/articles'))).createRenderer({
+    syntaxHighlight: false,
+  });
 });
 
 /** Renders Markdown with the site's pipeline and parses the HTML. */
