@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArticleDates } from './src/data/article-dates.ts';
 import { lastmodByUrl, redirectUrls } from './src/lib/sitemap.ts';
+import { removeUnlinkedImages } from './src/integrations/unlinked-images.ts';
 import { markdownOptions } from './src/markdown/index.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
@@ -65,5 +66,7 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    // An image of content/articles/images/ that no published article shows must not be published.
+    removeUnlinkedImages(),
   ],
 });

@@ -1,0 +1,32 @@
+/**
+ * Images under `/_astro/` that no built file links. Vite publishes every image
+ * that the build imports, and the build imports every file of
+ * content/articles/images/ (src/data/article-images.ts); Astro removes an
+ * original once it has made the sizes a page shows, but not one that no
+ * published article uses: an image left in the folder, or a draft's or a
+ * scheduled article's, would go out as it was taken, with its EXIF data.
+ * Pure: it is given the files and reads nothing.
+ */
+import { readsText } from './link-check.ts';
+
+/** The folder Astro writes bundled assets to (`build.assets`), and the image types it may hold. */
+export const ASSETS_FOLDER = '_astro';
+const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svg|tiff?|webp)$/iu;
+/** A reference to an asset, in HTML, feeds, Markdown copies or JSON: `/_astro/<name>`. */
+const ASSET_REFERENCE = new RegExp(`/${ASSETS_FOLDER}/([\\w.~-]+)`, 'gu');
+
+/**
+ * The image files under `_astro/` (paths relative to the site root) that no
+ * text file of the site names. `files` maps each file's path to its text, ""
+ * for files whose text is not read (see readsText in link-check.ts).
+ */
+export function unlinkedImages(files: ReadonlyMap<string, string>): string[] {
+  const linked = new Set<string>();
+  for (const [file, text] of files) {
+    if (!readsText(file)) continue;
+    for (const match of text.matchAll(ASSET_REFERENCE)) linked.add(`${ASSETS_FOLDER}/${match[1] ?? ''}`);
+  }
+  return [...files.keys()]
+    .filter((file) => file.startsWith(`${ASSETS_FOLDER}/`) && IMAGE_FILE.test(file) && !linked.has(file))
+    .sort();
+}
