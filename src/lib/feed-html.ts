@@ -2,7 +2,9 @@
  * An article body as feed content. Feed readers show it out of the page, so it
  * loses what only makes sense on the page (the "¶" self-links and the ids they
  * point to), and every link and image becomes absolute: readers resolve
- * relative URLs inconsistently, or against the feed's address.
+ * relative URLs inconsistently, or against the feed's address. A <picture> is
+ * reduced to its <img>: readers drop <source>s or show them badly, and load
+ * everything at once, so the fallback file with its size is what they get.
  */
 import type { Element, Root, Text } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -12,6 +14,9 @@ import { SKIP, visit } from 'unist-util-visit';
 
 /** The URL attributes that the body's sanitizer lets through (GitHub's schema: `protocols`). */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'longDesc'] as const;
+
+/** What only a browser loading the page uses: the choice among sizes and when to load. */
+const PAGE_ONLY_IMAGE_PROPERTIES = new Set(['srcSet', 'sizes', 'loading', 'decoding', 'fetchPriority']);
 
 const isPilcrow = (node: Element): boolean =>
   node.tagName === 'a' &&
@@ -37,6 +42,19 @@ export function feedBody(base: string) {
         const before = parent.children[index - 1];
         if (index === parent.children.length && before?.type === 'text') trimEnd(before);
         return [SKIP, index];
+      }
+      if (node.tagName === 'picture' && parent && index !== undefined) {
+        const img = node.children.find(
+          (child): child is Element => child.type === 'element' && child.tagName === 'img',
+        );
+        if (img) {
+          img.properties = Object.fromEntries(
+            Object.entries(img.properties).filter(([key]) => !PAGE_ONLY_IMAGE_PROPERTIES.has(key)),
+          );
+        }
+        parent.children.splice(index, 1, ...(img ? [img] : []));
+        // Visit the <img> in its place.
+        return index;
       }
       delete node.properties.id;
       for (const key of URL_ATTRIBUTES) {
