@@ -172,10 +172,10 @@ export function findImageProblems(
 }
 
 /** The widths made of an image `originalWidth` pixels wide, smallest first. */
-export const imageWidths = (originalWidth: number): number[] => {
-  const widths = IMAGE_WIDTHS.filter((width) => width < originalWidth);
-  return [...widths, Math.min(originalWidth, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1] ?? originalWidth)];
-};
+export function imageWidths(originalWidth: number): number[] {
+  const widest = Math.min(originalWidth, Math.max(...IMAGE_WIDTHS));
+  return [...IMAGE_WIDTHS.filter((width) => width < widest), widest];
+}
 
 /** The width at which an image is shown in CSS pixels, when the screen is wide: no wider than itself or the measure. */
 export const displayWidth = (originalWidth: number): number => Math.min(originalWidth, MEASURE_PX);
