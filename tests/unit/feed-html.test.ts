@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { feedHtml } from '../../src/lib/feed-html.ts';
 
@@ -63,5 +64,32 @@ describe('feedHtml', () => {
 
   it('is empty for an empty body', () => {
     expect(feedHtml('', BASE)).toBe('');
+  });
+
+  describe('a <picture>', () => {
+    const picture =
+      '<figure><picture>' +
+      '<source type="image/avif" srcset="/_astro/a_1.avif 360w, /_astro/a_2.avif 608w" sizes="(min-width: 640px) 608px, 100vw">' +
+      '<source type="image/webp" srcset="/_astro/a_1.webp 360w" sizes="100vw">' +
+      '<img src="/_astro/a_3.jpg" alt="Boats &#x26; nets" width="1600" height="1000" decoding="async" loading="eager" fetchpriority="high">' +
+      '</picture><figcaption>Photo: A.</figcaption></figure>';
+    const out = JSDOM.fragment(feedHtml(picture, BASE));
+
+    it('becomes its <img>, with the fallback at its absolute URL, its size and its alternative text', () => {
+      expect(out.querySelectorAll('picture, source')).toHaveLength(0);
+      const img = out.querySelector('figure > img');
+      expect(img?.getAttribute('src')).toBe('https://news.example.org/_astro/a_3.jpg');
+      expect(img?.getAttribute('alt')).toBe('Boats & nets');
+      expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['1600', '1000']);
+      expect(out.querySelector('figcaption')?.textContent).toBe('Photo: A.');
+    });
+
+    it('loses what only a browser loading the page uses', () => {
+      expect(out.querySelector('img')?.getAttributeNames().sort()).toEqual(['alt', 'height', 'src', 'width']);
+    });
+
+    it('without an <img> leaves nothing', () => {
+      expect(feedHtml('<p>a<picture><source srcset="/x.avif"></picture>b</p>', BASE)).toBe('<p>ab</p>');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { type MarkdownRenderer, unified } from '@astrojs/markdown-remark';
 import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORDS_PER_MINUTE } from '../../src/lib/reading-time.ts';
 import { markdownOptions } from '../../src/markdown/index.ts';
@@ -179,5 +180,103 @@ describe('typographic quotes and dashes (SmartyPants, only where there is someth
     const { body } = await render('Run `echo "hi"` now, "please".');
     expect(body.querySelector('code')?.textContent).toBe('echo "hi"');
     expect(body.textContent).toContain('“please”');
+  });
+});
+
+describe('body images', () => {
+  const ARTICLE = join(ROOT, 'content/articles/2024-05-01-a.md');
+  /** Renders Markdown as the article at `file`, which relative image paths resolve against. */
+  async function renderAt(markdown: string, file = ARTICLE) {
+    const { code, metadata } = await renderer.render(markdown, { fileURL: pathToFileURL(file) });
+    return { body: JSDOM.fragment(code), metadata };
+  }
+  /** The images marked to be made <picture>s, by their path in content/articles/images/. */
+  const marked = (body: DocumentFragment) =>
+    [...body.querySelectorAll('img[data-article-image]')].map((img) =>
+      img.getAttribute('data-article-image'),
+    );
+
+  it('marks each image of content/articles/images/, however its path is written, and no other', async () => {
+    const { body } = await renderAt(
+      [
+        'Text.',
+        '![a](./images/a.jpg) ![b](images/2024/b.png) ![c](./images/x/../c.webp)',
+        '<img src="images/raw.jpg" alt="raw HTML">',
+        '<img src="x" alt="elsewhere"> ![favicon](/favicon.svg) ![outside](./images/../../d.jpg)',
+      ].join('\n\n'),
+    );
+    expect(marked(body)).toEqual(['a.jpg', '2024/b.png', 'c.webp', 'raw.jpg']);
+  });
+
+  it('resolves paths from an article in a subfolder', async () => {
+    const { body } = await renderAt('![a](../images/a.jpg)', join(ROOT, 'content/articles/2024/a.md'));
+    expect(marked(body)).toEqual(['a.jpg']);
+  });
+
+  it('leaves Astro nothing to import or rewrite: every Markdown image is the pipeline’s', async () => {
+    const { body, metadata } = await renderAt('![a](./images/a.jpg)\n\n![b](./elsewhere.jpg)');
+    expect(metadata.localImagePaths).toEqual([]);
+    expect(body.querySelector('[__astro_image_]')).toBeNull();
+  });
+
+  it('records each Markdown image’s address and place, for the catalogue to check', async () => {
+    const { metadata } = await renderAt(
+      'Text.\n\n![a](./images/a.jpg)\n\nMore ![b][ref] text.\n\n[ref]: https://elsewhere.example/b.jpg',
+    );
+    expect(metadata.frontmatter.markdownImages).toEqual([
+      { url: './images/a.jpg', line: 3, column: 1 },
+      { url: 'https://elsewhere.example/b.jpg', line: 5, column: 6 },
+    ]);
+  });
+
+  it('makes an image alone in its paragraph a figure, its title the caption, without a paragraph number', async () => {
+    const { body } = await renderAt(
+      '![a](./images/a.jpg "Photo: A. Photographer")\n\nText.\n\n![b](./images/b.jpg)\n\nText ![c](./images/c.jpg) inline.',
+    );
+    const figures = [...body.children].filter((child) => child.tagName === 'FIGURE');
+    expect(figures.map((figure) => figure.querySelector('figcaption')?.textContent ?? null)).toEqual([
+      'Photo: A. Photographer',
+      null,
+    ]);
+    expect(figures[0]?.querySelector('img')?.hasAttribute('title')).toBe(false);
+    expect([...body.children].filter((child) => child.tagName === 'P').map((p) => p.id)).toEqual([
+      'p-1',
+      'p-2',
+    ]);
+    expect(body.querySelector('#p-2 img')?.getAttribute('data-article-image')).toBe('c.jpg');
+  });
+
+  it.each([
+    ['an image before any text', '![a](./images/a.jpg)\n\nText.\n\n![b](./images/b.jpg)', ['eager', 'lazy']],
+    [
+      'an image in the first paragraph',
+      'Text ![a](./images/a.jpg) and ![b](./images/b.jpg).',
+      ['eager', 'lazy'],
+    ],
+    ['an image after the first paragraph', 'Text.\n\n![a](./images/a.jpg)', ['lazy']],
+    ['an image after a heading', '## Heading\n\n![a](./images/a.jpg)', ['lazy']],
+  ])('loads only the first image, and only in the first block, eagerly: %s', async (_, markdown, loading) => {
+    const { body } = await renderAt(markdown);
+    expect([...body.querySelectorAll('img')].map((img) => img.getAttribute('loading'))).toEqual(loading);
+  });
+
+  it('leaves a script or data URL to the sanitizer, which removes it', async () => {
+    const { body } = await renderAt(
+      '![x](javascript:alert(1))\n\n![y](data:image/svg+xml,<svg/onload=alert(1)>)\n\n<img src="javascript:alert(1)">',
+    );
+    expect(marked(body)).toEqual([]);
+    for (const img of body.querySelectorAll('img')) expect(img.hasAttribute('src')).toBe(false);
+  });
+
+  it('keeps a hostile alternative text as text', async () => {
+    const { body } = await renderAt('![" onerror="alert(1)](./images/a.jpg)');
+    const img = body.querySelector('img');
+    expect(img?.getAttribute('alt')).toBe('" onerror="alert(1)');
+    expect(img?.getAttributeNames().filter((name) => name.startsWith('on'))).toEqual([]);
+  });
+
+  it('does nothing without a file to resolve paths against', async () => {
+    const { body } = await render('![a](./images/a.jpg)');
+    expect(body.querySelector('img')?.hasAttribute('data-article-image')).toBe(false);
   });
 });
