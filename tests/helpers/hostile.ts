@@ -5,12 +5,12 @@
  * shared by tests/build/hostile.test.ts and tests/browser/hostile.test.ts, and
  * built again whenever the code or the content changes.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { data, markdown } from './content.ts';
-import { buildSite, makeSite, readPage, ROOT } from './project.ts';
+import { readPage, ROOT } from './project.ts';
+import { sharedSite } from './shared-site.ts';
 
 /** Where a payload may be put: an article body, a plain-text field, or the query or fragment of a URL field. */
 export type PayloadContext = 'body' | 'text' | 'url';
@@ -265,73 +265,14 @@ export interface HostileSite {
   fixture: HostileFixture;
 }
 
-const NAME = 'hostile';
-const LOCK_STALE_MS = 5 * 60_000;
-
-/** Every file under `dir`, relative to it, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-/** What the build depends on: the project's code, config and dependencies, the fixture's content, SITE_URL. */
-async function fingerprint(fixture: HostileFixture): Promise<string> {
-  const hash = createHash('sha256');
-  for (const part of ['src', 'public', 'scripts']) {
-    for (const file of await filesUnder(join(ROOT, part))) {
-      hash
-        .update(`${part}/${file}\0`)
-        .update(await readFile(join(ROOT, part, file)))
-        .update('\0');
-    }
-  }
-  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(await readFile(join(ROOT, file)));
-  hash.update(JSON.stringify(fixture.files)).update(process.env.SITE_URL ?? '');
-  return hash.digest('hex');
-}
-
 /**
  * Makes and builds the hostile site under tests/.sites/hostile, or reuses the
- * one that an earlier test file built from the same code and content. Test
- * files run in separate workers, so a lock folder keeps two from building at once.
+ * one that an earlier test file built from the same code and content.
  */
 export async function hostileSite(): Promise<HostileSite> {
   const fixture = hostileFixture();
-  const root = join(ROOT, 'tests/.sites', NAME);
-  const stamp = join(ROOT, 'tests/.sites', `${NAME}.built`);
-  const lock = join(ROOT, 'tests/.sites', `${NAME}.lock`);
-  const key = await fingerprint(fixture);
-  await mkdir(join(ROOT, 'tests/.sites'), { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      const since = await stat(lock).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => 0,
-      );
-      // A worker that died while building leaves its lock behind.
-      if (since > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    const built = await readFile(stamp, 'utf8').catch(() => '');
-    if (built !== key || !existsSync(join(root, 'dist'))) {
-      await rm(stamp, { force: true });
-      await makeSite(NAME, fixture.files);
-      const result = buildSite(root, { BROADSHEET_NOW: HOSTILE_NOW });
-      if (result.status !== 0) throw new Error(`The hostile site did not build:\n${result.output}`);
-      await writeFile(stamp, key);
-    }
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
-  return { root, dist: join(root, 'dist'), fixture };
+  const { root, dist } = await sharedSite('hostile', fixture.files, { BROADSHEET_NOW: HOSTILE_NOW });
+  return { root, dist, fixture };
 }
 
 /** What the markup checks need to know of one element, read from jsdom or from Chromium. */
