@@ -1,68 +1,23 @@
 /**
- * A fixture site that exercises the publishing rules: drafts and scheduled
- * articles left out everywhere, newest first, URL dates in the article's own
- * time zone, updated dates, corrections, canonical overrides, several authors,
- * and a site URL set by the deployer.
+ * The publishing fixture site (tests/helpers/publishing.ts) against the
+ * publishing rules: drafts and scheduled articles left out everywhere, newest
+ * first, URL dates in the article's own time zone, updated dates, corrections,
+ * canonical overrides, several authors, and a site URL set by the deployer.
+ * Its body images are tested in images.test.ts.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import robotsParser from 'robots-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { markdown, people, validArticle } from '../helpers/content.ts';
-import { buildSite, makeSite, readPage, textOf } from '../helpers/project.ts';
+import { readPage, textOf } from '../helpers/project.ts';
+import { PICTURES_PATH, PUBLISHING_SITE, publishingSite } from '../helpers/publishing.ts';
 
-const SITE = 'https://news.example.org/';
-const NOW = '2024-06-01T12:00:00Z';
-
-const articles = {
-  older: validArticle({
-    title: 'Older news',
-    slug: 'older-news',
-    published: '2024-05-01T09:00:00+02:00',
-    canonicalUrl: 'https://daily.example/2024/older-news',
-    corrections: [{ date: '2024-05-03T10:00:00+02:00', text: 'An earlier version misspelt a name.' }],
-  }),
-  // 23:30 in New York on 20 May is 21 May in UTC; the URL keeps the local date.
-  newer: validArticle({
-    title: 'Newer analysis',
-    slug: 'newer-analysis',
-    published: '2024-05-20T23:30:00-04:00',
-    updated: '2024-05-25T10:00:00Z',
-    authors: ['ben-writer', 'ann-author'],
-    format: 'analysis',
-    language: 'de',
-  }),
-  draft: validArticle({
-    title: 'Secret draft',
-    slug: 'secret-draft',
-    published: '2024-04-01T09:00:00Z',
-    draft: true,
-  }),
-  // One second after the build's "now".
-  scheduled: validArticle({
-    title: 'Tomorrow’s scoop',
-    slug: 'tomorrows-scoop',
-    published: '2024-06-01T12:00:01Z',
-  }),
-};
+const SITE = PUBLISHING_SITE;
 
 let dist: string;
-let output: string;
 beforeAll(async () => {
-  const root = await makeSite('publishing', {
-    ...people,
-    // Carl wrote only the draft, so he gets no page yet.
-    'authors/carl-draft.yaml': 'name: Carl Draft\nslug: carl-draft\n',
-    'articles/older.md': markdown(articles.older),
-    'articles/newer.md': markdown(articles.newer),
-    'articles/draft.md': markdown({ ...articles.draft, authors: ['carl-draft'] }),
-    'articles/scheduled.md': markdown(articles.scheduled),
-  });
-  const result = buildSite(root, { SITE_URL: SITE, BROADSHEET_NOW: NOW });
-  output = result.output;
-  expect(result.status, output).toBe(0);
-  dist = join(root, 'dist');
+  ({ dist } = await publishingSite());
 });
 
 /** Every file in dist/, with its text. */
@@ -99,7 +54,7 @@ describe('published articles', () => {
   });
 
   test('are listed newest first on the home page and on a shared author’s page', async () => {
-    const order = ['/2024/05/20/newer-analysis/', '/2024/05/01/older-news/'];
+    const order = ['/2024/05/20/newer-analysis/', PICTURES_PATH, '/2024/05/01/older-news/'];
     for (const path of ['/', '/authors/ann-author/', '/sources/daily-example/']) {
       const page = await readPage(dist, path);
       const links = [...page.querySelectorAll('.article-list h2 a')].map((a) => a.getAttribute('href'));
