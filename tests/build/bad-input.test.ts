@@ -23,6 +23,24 @@ const article = (overrides: Record<string, unknown>) => markdown(validArticle(ov
 const without = (field: string) =>
   markdown(Object.fromEntries(Object.entries(validArticle()).filter(([key]) => key !== field)));
 
+/** The line of `text` that contains `part`, counting from 1. */
+const lineOf = (text: string, part: string): number =>
+  text.split('\n').findIndex((line) => line.includes(part)) + 1;
+
+const IMAGE_ARTICLE = markdown(validArticle(), 'A paragraph.\n\n![A harbour](./images/missing.jpg)');
+const UNUSABLE_IMAGES = markdown(
+  validArticle(),
+  [
+    'A paragraph.',
+    '![On another site](https://elsewhere.example/harbour.jpg)',
+    '![Outside the image folder](../../src/secret.jpg)',
+    '![An animation](./images/animated.gif)',
+    '<p><img src="images/raw-html.png" alt="In raw HTML"></p>',
+  ].join('\n\n'),
+);
+/** The smallest GIF: one transparent pixel. */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
 const cases: Case[] = [
   {
     name: 'missing title',
@@ -210,6 +228,33 @@ const cases: Case[] = [
     file: 'content/articles/b-second.md',
     says: [
       /aliases\[0\] "a-valid-headline" gives \/2024\/05\/01\/a-valid-headline\/, which is already used by content\/articles\/a-first\.md/,
+    ],
+  },
+  {
+    name: 'missing body image',
+    files: { 'articles/bad.md': IMAGE_ARTICLE },
+    file: 'content/articles/bad.md',
+    says: [
+      new RegExp(
+        `content/articles/bad\\.md:${String(lineOf(IMAGE_ARTICLE, 'missing.jpg'))}:1: the image "\\./images/missing\\.jpg" does not exist: there is no content/articles/images/missing\\.jpg`,
+      ),
+    ],
+  },
+  {
+    name: 'body images that may not be used',
+    files: { 'articles/bad.md': UNUSABLE_IMAGES, 'articles/images/animated.gif': GIF },
+    file: 'content/articles/bad.md',
+    says: [
+      new RegExp(
+        `bad\\.md:${String(lineOf(UNUSABLE_IMAGES, 'elsewhere'))}:1: the image "https://elsewhere\\.example/harbour\\.jpg" is on another site.*save it in content/articles/images/`,
+      ),
+      new RegExp(
+        `bad\\.md:${String(lineOf(UNUSABLE_IMAGES, 'secret'))}:1: the image "\\.\\./\\.\\./src/secret\\.jpg" is outside images/`,
+      ),
+      new RegExp(
+        `bad\\.md:${String(lineOf(UNUSABLE_IMAGES, 'animated'))}:1: the image "\\./images/animated\\.gif" is not a JPEG, PNG or WebP file`,
+      ),
+      /bad\.md: the image "images\/raw-html\.png" does not exist/,
     ],
   },
 ];
