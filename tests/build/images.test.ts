@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { JsonFeed } from '../../src/lib/feeds.ts';
 import { findBrokenLinks, readsText } from '../../src/lib/link-check.ts';
 import { readPage, textOf } from '../helpers/project.ts';
+import { checkHtml } from '../helpers/vnu.ts';
 import {
   LEAD_CAPTION,
   PICTURE_ALTS,
@@ -148,6 +149,12 @@ describe('each body image on the page', () => {
       expect(sizes[0]).toBeTruthy();
       expect(new Set(sizes).size).toBe(1);
     }
+  });
+  test('is valid HTML, by the Nu Html Checker', () => {
+    const file = `${PICTURES_PATH.slice(1)}index.html`;
+    const { errors, unchecked } = checkHtml(dist, [file]);
+    expect(unchecked).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
