@@ -1,9 +1,11 @@
 /**
- * Makes each image that the Markdown pipeline marked (src/markdown/article-images.ts)
- * a responsive <picture>, with files made by Astro's image service (sharp):
- * AVIF and WebP in several widths, and a fallback in the original's format.
- * Runs once per article, on the body HTML that the page, the feeds and the
- * Markdown copy all share.
+ * Checks, on each build, that every image an article uses is a file of
+ * content/articles/images/ (a cached render cannot know), then makes each image
+ * that the Markdown pipeline marked (src/markdown/article-images.ts) a
+ * responsive <picture>, with files made by Astro's image service (sharp): AVIF
+ * and WebP in several widths, and a fallback in the original's format. Runs
+ * once per article, on the body HTML that the page, the feeds and the Markdown
+ * copy all share.
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';

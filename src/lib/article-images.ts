@@ -1,9 +1,9 @@
 /**
  * Images in article bodies: where they may come from, which sizes are made,
  * how the `<picture>` that shows them is built, and which one loads first.
- * Pure: the Markdown plugins (src/markdown/article-images.ts) check the
- * references when an article is rendered, and src/data/article-images.ts asks
- * Astro's image service for the files.
+ * Pure: the Markdown plugins (src/markdown/article-images.ts) record and mark
+ * the images when an article is rendered; on each build, src/data/article-images.ts
+ * checks them with findImageProblems and asks Astro's image service for the files.
  */
 import type { Element, ElementContent } from 'hast';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
