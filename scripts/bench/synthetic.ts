@@ -332,8 +332,9 @@ export async function writeContent(dir: string, files: Record<string, string>): 
 /**
  * Gives a project outside this tree the packages of this one: a real node_modules
  * folder holding a link to each package. A link to the whole folder would not do:
- * Astro keeps its content cache in `<root>/node_modules/.astro`, which would then be
- * this project's own and be shared by every build.
+ * Astro's default cache folder is `<root>/node_modules/.astro` (the floor site uses it;
+ * Broadsheet's is BROADSHEET_CACHE_DIR), which would then be this project's own and be
+ * shared by every build.
  */
 export async function linkPackages(root: string): Promise<void> {
   const target = join(root, 'node_modules');

@@ -164,7 +164,7 @@ function bodyOf(entry: CollectionEntry<'articles'>): ArticleBody | string {
     html: entry.rendered.html,
     markdownImages,
     // Only for the line numbers of messages, so read only when there is an image.
-    lineOffset: markdownImages.length > 0 ? linesBeforeBody(readFileSync(path, 'utf8'), entry.body ?? '') : 0,
+    lineOffset: markdownImages.length > 0 ? linesBeforeBody(readFileSync(path, 'utf8')) : 0,
   };
 }
 

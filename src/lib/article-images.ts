@@ -104,14 +104,13 @@ export interface MarkdownImage {
 }
 
 /**
- * How many lines of the file come before the body: Astro renders the body
- * without them (the text after the front matter, trimmed), so a line of the
- * body is this many lines further down in the file.
+ * Lines of an article file before its body: the front matter and the blank lines after it, which
+ * Astro leaves out of the body that Markdown positions count from. Read from the file itself:
+ * the content store keeps no Markdown source (retainBody: false).
  */
-export function linesBeforeBody(file: string, body: string): number {
-  const text = file.trimEnd();
-  if (!body || !text.endsWith(body)) return 0;
-  return text.slice(0, text.length - body.length).split('\n').length - 1;
+export function linesBeforeBody(file: string): number {
+  const before = /^\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)(?:[ \t]*\r?\n)*/u.exec(file);
+  return before ? before[0].split('\n').length - 1 : 0;
 }
 
 /** What {@link findImageProblems} needs to know of an article. */

@@ -87,20 +87,22 @@ describe('imageWidths', () => {
 describe('linesBeforeBody', () => {
   const file = '---\ntitle: "A"\nslug: a\n---\n\n\nThe body.\n\n![x](./images/a.jpg)\n';
   it('counts the front matter and the blank lines after it', () => {
-    const body = 'The body.\n\n![x](./images/a.jpg)';
     // Line 1 of the body is the file's line 7.
-    expect(linesBeforeBody(file, body)).toBe(6);
-    expect(file.split('\n')[linesBeforeBody(file, body)]).toBe('The body.');
+    expect(linesBeforeBody(file)).toBe(6);
+    expect(file.split('\n')[linesBeforeBody(file)]).toBe('The body.');
   });
 
   it('counts CRLF line ends too', () => {
-    const crlf = file.replaceAll('\n', '\r\n');
-    expect(linesBeforeBody(crlf, 'The body.\r\n\r\n![x](./images/a.jpg)')).toBe(6);
+    expect(linesBeforeBody(file.replaceAll('\n', '\r\n'))).toBe(6);
   });
 
-  it('gives 0 when the body is not the end of the file', () => {
-    expect(linesBeforeBody(file, 'Something else.')).toBe(0);
-    expect(linesBeforeBody(file, '')).toBe(0);
+  it('a "---" rule in the body is not the end of the front matter', () => {
+    const ruled = '---\ntitle: "A"\n---\nText.\n\n---\n\nMore.\n';
+    expect(linesBeforeBody(ruled)).toBe(3);
+  });
+
+  it('gives 0 for a file without front matter', () => {
+    expect(linesBeforeBody('The body.\n')).toBe(0);
   });
 });
 
