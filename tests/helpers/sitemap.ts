@@ -11,9 +11,7 @@ export async function sitemapPaths(dist: string): Promise<string[]> {
   const locs: string[] = [];
   for (const { loc } of [index.sitemapindex?.sitemap].flat() as { loc: string }[]) {
     const map = await read(new URL(loc).pathname);
-    locs.push(
-      ...([map.urlset?.url].flat() as { loc: string }[]).map((url) => new URL(url.loc).pathname),
-    );
+    locs.push(...([map.urlset?.url].flat() as { loc: string }[]).map((url) => new URL(url.loc).pathname));
   }
   return locs;
 }
