@@ -7,7 +7,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readsText } from '../lib/link-check.ts';
-import { unlinkedImages } from '../lib/unlinked-images.ts';
+import { assetImages, collectAssetLinks } from '../lib/unlinked-images.ts';
 
 export function removeUnlinkedImages(): AstroIntegration {
   return {
@@ -15,13 +15,18 @@ export function removeUnlinkedImages(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = new Map<string, string>();
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const file = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
-          files.set(file, readsText(file) ? await readFile(join(root, file), 'utf8') : '');
+        const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+        const images = assetImages(files);
+        // Most builds have no body images: then there is nothing to read.
+        if (images.length === 0) return;
+        // One file at a time: the text of every page at once would not fit in memory for a large archive.
+        const linked = new Set<string>();
+        for (const file of files) {
+          if (readsText(file)) collectAssetLinks(await readFile(join(root, file), 'utf8'), linked);
         }
-        const unlinked = unlinkedImages(files);
+        const unlinked = images.filter((file) => !linked.has(file));
         await Promise.all(unlinked.map((file) => rm(join(root, file))));
         if (unlinked.length > 0) {
           logger.info(

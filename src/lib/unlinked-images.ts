@@ -15,6 +15,15 @@ const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svg|tiff?|webp)$/iu;
 /** A reference to an asset, in HTML, feeds, Markdown copies or JSON: `/_astro/<name>`. */
 const ASSET_REFERENCE = new RegExp(`/${ASSETS_FOLDER}/([\\w.~-]+)`, 'gu');
 
+/** The image files under `_astro/` among `files` (paths relative to the site root), sorted. */
+export const assetImages = (files: Iterable<string>): string[] =>
+  [...files].filter((file) => file.startsWith(`${ASSETS_FOLDER}/`) && IMAGE_FILE.test(file)).sort();
+
+/** Adds to `linked` each `_astro/` file that `text` names. */
+export function collectAssetLinks(text: string, linked: Set<string>): void {
+  for (const match of text.matchAll(ASSET_REFERENCE)) linked.add(`${ASSETS_FOLDER}/${match[1] ?? ''}`);
+}
+
 /**
  * The image files under `_astro/` (paths relative to the site root) that no
  * text file of the site names. `files` maps each file's path to its text, ""
@@ -22,11 +31,6 @@ const ASSET_REFERENCE = new RegExp(`/${ASSETS_FOLDER}/([\\w.~-]+)`, 'gu');
  */
 export function unlinkedImages(files: ReadonlyMap<string, string>): string[] {
   const linked = new Set<string>();
-  for (const [file, text] of files) {
-    if (!readsText(file)) continue;
-    for (const match of text.matchAll(ASSET_REFERENCE)) linked.add(`${ASSETS_FOLDER}/${match[1] ?? ''}`);
-  }
-  return [...files.keys()]
-    .filter((file) => file.startsWith(`${ASSETS_FOLDER}/`) && IMAGE_FILE.test(file) && !linked.has(file))
-    .sort();
+  for (const [file, text] of files) if (readsText(file)) collectAssetLinks(text, linked);
+  return assetImages(files.keys()).filter((file) => !linked.has(file));
 }
