@@ -107,6 +107,14 @@ export async function indexForSearch(
     cpSync(output, temp, { recursive: true });
     renameSync(temp, kept);
   }
+  return { ...measureIndex(output), cached };
+}
+
+/**
+ * A written index (a site's `pagefind/` folder): the pages it holds, its
+ * bytes, and the bytes of the index proper.
+ */
+export function measureIndex(output: string): { pages: number; bytes: number; indexBytes: number } {
   const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
@@ -117,6 +125,5 @@ export async function indexForSearch(
     bytes: size(files),
     // The rest is Pagefind's own code (JavaScript and WebAssembly), the same size whatever the site.
     indexBytes: size(files.filter((file) => !/(?:\.js|\.pagefind)$/u.test(file))),
-    cached,
   };
 }
