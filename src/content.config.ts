@@ -5,7 +5,9 @@
  * resolve, one article per URL) are checked in `src/data/catalog.ts`.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import type { ContentEntryType } from 'astro';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { articleBodyLoader } from './loaders/article-bodies.ts';
 import { fileURLToPath } from 'node:url';
 import { contentFileProblems } from './lib/content-files.ts';
 import { z } from 'astro/zod';
@@ -13,7 +15,9 @@ import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDate
 
 /**
  * Astro's glob loader, after a check of the files as bytes (UTF-8, size), so
- * that a broken or enormous file stops the build before it is parsed.
+ * that a broken or enormous file stops the build before it is parsed. It
+ * validates the front matter and renders nothing: the `articleBodies`
+ * collection renders the bodies.
  */
 function checkedGlob(options: Parameters<typeof glob>[0], extensions: string[]): Loader {
   const inner = glob(options);
@@ -22,15 +26,29 @@ function checkedGlob(options: Parameters<typeof glob>[0], extensions: string[]):
     async load(context) {
       const root = fileURLToPath(context.config.root);
       const dir = fileURLToPath(new URL(`${String(options.base)}/`, context.config.root));
-      const problems = await contentFileProblems(dir, extensions, root);
+      const problems = contentFileProblems(dir, extensions, root);
       if (problems.length)
         throw new Error(
           `The content has ${String(problems.length)} unreadable file${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`,
         );
-      await inner.load(context);
+      // Astro gives every loader its content entry types, though LoaderContext does not declare them.
+      const { entryTypes } = context as LoaderContext & { entryTypes: EntryTypes };
+      await inner.load({ ...context, entryTypes: withoutRendering(entryTypes) } as LoaderContext);
     },
   };
 }
+
+type EntryTypes = Map<string, ContentEntryType>;
+
+/** The content entry types without their render functions: the glob loader then only parses. */
+const withoutRendering = (entryTypes: EntryTypes): EntryTypes =>
+  new Map(
+    [...entryTypes].map(([extension, type]) => {
+      const parseOnly = { ...type };
+      delete parseOnly.getRenderFunction;
+      return [extension, parseOnly];
+    }),
+  );
 
 const articles = defineCollection({
   // Ids come from file names, so two articles may share a slug on different dates.
@@ -39,8 +57,7 @@ const articles = defineCollection({
       pattern: '**/*.md',
       base: './content/articles',
       generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-      // Pages are made from the rendered HTML; keeping every Markdown source too would double the
-      // content store that a build holds in memory.
+      // The bodies are the articleBodies collection's: the store keeps only the front matter.
       retainBody: false,
     },
     ['.md'],
@@ -145,4 +162,24 @@ const sources = defineCollection({
   }),
 });
 
-export const collections = { articles, authors, sources };
+/**
+ * Each article's body, rendered: by the article's id, its reading time and images; the HTML
+ * itself is in the cache folder (src/loaders/article-bodies.ts). Nothing here is written by editors.
+ */
+const articleBodies = defineCollection({
+  loader: articleBodyLoader({ base: 'content/articles' }),
+  schema: z.object({
+    /** The body's file in the cache folder: `bodies/<key>.json`. */
+    key: z.string(),
+    /** Minutes to read, from the text in the article's language. */
+    readingMinutes: z.number(),
+    /** Every Markdown image, with its line and column, for the image checks. */
+    markdownImages: z.array(
+      z.object({ url: z.string(), line: z.number().optional(), column: z.number().optional() }),
+    ),
+    /** The files of content/articles/images/ that the body shows. */
+    images: z.array(z.string()),
+  }),
+});
+
+export const collections = { articles, articleBodies, authors, sources };

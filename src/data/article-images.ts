@@ -23,9 +23,9 @@ import {
   imageWidths,
   pictureElement,
   SOURCE_FORMATS,
-  type MarkdownImage,
+  type ArticleImages,
 } from '../lib/article-images.ts';
-import { IMAGE_MARK, MARKDOWN_IMAGES_KEY } from '../markdown/article-images.ts';
+import { IMAGE_MARK } from '../markdown/article-images.ts';
 
 // Every image an article may use, imported (and so measured) by Vite: only the sizes asked for are published.
 // The pattern is IMAGE_FOLDER and IMAGE_EXTENSIONS of src/lib/article-images.ts, as Vite needs a literal.
@@ -77,28 +77,8 @@ async function picture(placeholder: Element, image: ImageMetadata): Promise<Elem
   });
 }
 
-/** The Markdown images the pipeline recorded in an entry's metadata (src/markdown/article-images.ts). */
-export function markdownImagesOf(metadata: Record<string, unknown> | undefined): MarkdownImage[] {
-  const images = metadata?.[MARKDOWN_IMAGES_KEY];
-  return Array.isArray(images)
-    ? images.filter(
-        (image): image is MarkdownImage => typeof (image as MarkdownImage | null)?.url === 'string',
-      )
-    : [];
-}
-
-/** What is known of an article's body, for its images. */
-export interface ArticleBody {
-  /** The article's file as editors know it: `content/articles/2024-05-01-a.md`. */
-  file: string;
-  /** Its absolute path, which relative image paths resolve against. */
-  path: string;
-  /** The body as the Markdown pipeline rendered it. */
-  html: string;
-  markdownImages: readonly MarkdownImage[];
-  /** Lines of the file before the body (linesBeforeBody in src/lib/article-images.ts). */
-  lineOffset: number;
-}
+/** What is known of an article's body, for its images: the image checks' input. */
+export type ArticleBody = ArticleImages;
 
 interface Marked {
   node: Element;
@@ -126,10 +106,8 @@ function markedImages(html: string): { tree: Root; marked: Marked[] } | undefine
  * Every problem with an article's images, in Markdown or HTML: each must be a
  * file of content/articles/images/ in a format the site takes.
  */
-export function articleImageProblems(article: ArticleBody): string[] {
-  const used = markedImages(article.html)?.marked.map(({ name }) => name) ?? [];
-  return findImageProblems({ ...article, used }, ARTICLES_DIR, (name) => imageKey(name) in IMAGES);
-}
+export const articleImageProblems = (article: ArticleBody): string[] =>
+  findImageProblems(article, ARTICLES_DIR, (name) => imageKey(name) in IMAGES);
 
 /**
  * The body HTML of an article with its marked images made <picture>s. Call it

@@ -9,14 +9,12 @@ import { join, relative, resolve as resolvePath } from 'node:path';
 import { buildTime, isPast, newestFirst, zoned, type ZonedDateTime } from '../lib/dates.ts';
 import { ContentError, findCatalogProblems } from '../lib/catalog.ts';
 import { linesBeforeBody } from '../lib/article-images.ts';
+import { markdownBody } from '../lib/article-markdown.ts';
 import { FORMATS, type Format } from '../lib/fields.ts';
-import {
-  articleImageProblems,
-  markdownImagesOf,
-  withArticleImages,
-  type ArticleBody,
-} from './article-images.ts';
-import { articlePath, authorPath, sourcePath } from '../lib/urls.ts';
+import { readBody, type BodyInfo, type BodyText } from '../lib/body-cache.ts';
+import { articleImageProblems, withArticleImages, type ArticleBody } from './article-images.ts';
+import { absoluteUrl, articlePath, authorPath, sourcePath } from '../lib/urls.ts';
+import { resolveSiteUrl } from '../site.ts';
 import {
   findPermalinkProblems,
   LEDGER_FILE,
@@ -62,10 +60,10 @@ export interface Article {
   readingMinutes: number;
   path: string;
   /**
-   * The body as rendered HTML, sanitized, with relative links (feeds make them absolute)
-   * and its images as <picture>s of built files: what the page, the feeds and the Markdown copy show.
+   * The rendered body, in the cache folder: read it with {@link articleBody}. Part of the
+   * article's data, so that a page's cache key changes with its body.
    */
-  html: string;
+  body: BodyInfo;
   /** Earlier slugs or site paths that must keep working. */
   aliases: string[];
 }
@@ -86,9 +84,13 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 const fileOf = (entry: { filePath?: string | undefined; id: string }) =>
   entry.filePath ? relative(process.cwd(), entry.filePath) : entry.id;
 
+/** Bodies with images, made ready at load: their <picture>s are made then, once a build. */
+const withPictures = new Map<string, BodyText>();
+
 async function loadCatalog(now: Date): Promise<Catalog> {
-  const [entries, authorEntries, sourceEntries] = await Promise.all([
+  const [entries, bodyEntries, authorEntries, sourceEntries] = await Promise.all([
     getCollection('articles'),
+    getCollection('articleBodies'),
     getCollection('authors'),
     getCollection('sources'),
   ]);
@@ -111,26 +113,27 @@ async function loadCatalog(now: Date): Promise<Catalog> {
   const sources = new Map(
     sourceEntries.map(({ data }) => [data.slug, { ...data, path: sourcePath(data.slug) } satisfies Source]),
   );
+  const bodies = new Map(bodyEntries.map((entry) => [entry.id, entry.data]));
 
   const published = entries.filter((entry) => !entry.data.draft && isPast(zoned(entry.data.published), now));
   // Scheduled articles too: a missing image must not stop the unattended build that publishes one.
   const bodyProblems = entries
     .filter((entry) => !entry.data.draft)
     .flatMap((entry) => {
-      const body = bodyOf(entry);
+      const body = imagesOf(entry, bodies.get(entry.id));
       return typeof body === 'string' ? [body] : articleImageProblems(body);
     });
   if (bodyProblems.length) throw new ContentError(bodyProblems);
   const articles = newestFirst(
-    await Promise.all(
-      published.map(async (entry) => {
-        const html = await withArticleImages({ file: fileOf(entry), html: entry.rendered?.html ?? '' });
-        return toArticle(entry, authors, sources, html);
-      }),
-    ),
+    published.map((entry) => toArticle(entry, authors, sources, bodies.get(entry.id) as BodyInfo)),
     (article) => article.published,
     (article) => article.path,
   );
+  for (const article of articles.filter(({ body }) => body.images.length > 0)) {
+    const { html } = readCachedBody(article);
+    const final = await withArticleImages({ file: fileOf(article.entry), html });
+    withPictures.set(article.path, { html: final, markdownBody: markdownBody(final, pageOf(article)) });
+  }
   const permalinkArticles = articles.map((article) => ({ ...article, file: fileOf(article.entry) }));
   const ledgerFile = join(process.cwd(), LEDGER_FILE);
   const ledger = existsSync(ledgerFile) ? parseLedger(readFileSync(ledgerFile, 'utf8')) : [];
@@ -149,36 +152,51 @@ async function loadCatalog(now: Date): Promise<Catalog> {
 }
 
 /** What the image checks need of an entry's body, or what is wrong if it has none. */
-function bodyOf(entry: CollectionEntry<'articles'>): ArticleBody | string {
-  // Astro's loader logs a Markdown plugin's error and keeps the entry without a body: stop here instead.
-  if (!entry.rendered) {
-    return `${fileOf(entry)}: the body could not be rendered (the error is above, after "Error rendering").`;
-  }
+function imagesOf(entry: CollectionEntry<'articles'>, body: BodyInfo | undefined): ArticleBody | string {
+  // The body loader leaves alone what this collection rejects; anything else it renders or stops the build.
+  if (!body)
+    return `${fileOf(entry)}: the body was not rendered (src/loaders/article-bodies.ts found no body to render).`;
   const path = resolvePath(process.cwd(), entry.filePath ?? '');
-  const markdownImages = markdownImagesOf(
-    entry.rendered.metadata?.frontmatter as Record<string, unknown> | undefined,
-  );
   return {
     file: fileOf(entry),
     path,
-    html: entry.rendered.html,
-    markdownImages,
+    markdownImages: body.markdownImages,
+    used: body.images,
     // Only for the line numbers of messages, so read only when there is an image.
-    lineOffset: markdownImages.length > 0 ? linesBeforeBody(readFileSync(path, 'utf8')) : 0,
+    lineOffset: body.markdownImages.length > 0 ? linesBeforeBody(readFileSync(path, 'utf8')) : 0,
   };
+}
+
+/** The article's own page, as an absolute URL: what relative links in its body resolve against. */
+const pageOf = (article: Article): string => absoluteUrl(article.path, resolveSiteUrl());
+
+function readCachedBody(article: Article): BodyText {
+  const body = readBody(article.body.key);
+  if (!body) {
+    throw new Error(
+      `${fileOf(article.entry)}: its rendered body (bodies/${article.body.key}.json in the cache folder) is missing: build again.`,
+    );
+  }
+  return body;
+}
+
+/**
+ * An article's body: sanitized HTML with relative links (feeds make them absolute) and its
+ * images as <picture>s of built files, and the same as Markdown for the article's Markdown copy.
+ */
+export function articleBody(article: Article): { html: string; markdown: string } {
+  const { html, markdownBody: markdown } = withPictures.get(article.path) ?? readCachedBody(article);
+  return { html, markdown: markdown ?? markdownBody(html, pageOf(article)) };
 }
 
 function toArticle(
   entry: CollectionEntry<'articles'>,
   authors: Map<string, Author>,
   sources: Map<string, Source>,
-  html: string,
+  body: BodyInfo,
 ): Article {
   const { data } = entry;
   const published = zoned(data.published);
-  // Counted by src/markdown/remark-reading-time.ts when the entry was rendered.
-  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
-  const readingMinutes = frontmatter?.readingMinutes;
   return {
     entry,
     title: data.title,
@@ -196,9 +214,10 @@ function toArticle(
     language: data.language,
     canonicalUrl: data.canonicalUrl,
     corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
-    readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
+    // Counted by src/markdown/remark-reading-time.ts when the body was rendered.
+    readingMinutes: body.readingMinutes,
     path: articlePath({ slug: data.slug, published }),
-    html,
+    body,
     aliases: data.aliases,
   };
 }

@@ -4,11 +4,11 @@
  */
 import { withCacheKeys } from '../lib/cache-keys.ts';
 import type { GetStaticPaths } from 'astro';
-import { FEED_CONTENT_TYPES, renderFeed } from '../lib/feeds.ts';
+import { FEED_CONTENT_TYPES, FEED_LENGTH, renderFeed, type FeedArticle } from '../lib/feeds.ts';
 import { documentTitle } from '../lib/head.ts';
 import { absoluteUrl, feedPath, homePath, requireSite, type FeedFormat } from '../lib/urls.ts';
 import { site as identity } from '../site.ts';
-import { articlesBy, articlesFrom, getCatalog, type Article } from './catalog.ts';
+import { articleBody, articlesBy, articlesFrom, getCatalog, type Article } from './catalog.ts';
 
 /** What one feed follows: the site, an author or a source. */
 export interface FeedScope {
@@ -16,12 +16,32 @@ export interface FeedScope {
   description: string;
   /** The page the feed follows; its feeds sit in the same folder. */
   path: string;
+  /** The latest articles, newest first: the feed's. */
   articles: Article[];
+}
+
+/** The catalogue's articles are newest first: a feed's are the first of them. */
+const latest = (articles: Article[]): Article[] => articles.slice(0, FEED_LENGTH);
+
+/** Each article with its body, read once however many feeds and formats carry it. */
+const withBodies = new WeakMap<Article, FeedArticle>();
+function feedArticle(article: Article): FeedArticle {
+  let known = withBodies.get(article);
+  if (!known) {
+    known = { ...article, html: articleBody(article).html };
+    withBodies.set(article, known);
+  }
+  return known;
 }
 
 export async function siteFeed(): Promise<FeedScope> {
   const { articles } = await getCatalog();
-  return { title: identity.name, description: identity.description, path: homePath(), articles };
+  return {
+    title: identity.name,
+    description: identity.description,
+    path: homePath(),
+    articles: latest(articles),
+  };
 }
 
 /** `getStaticPaths` of the author feeds: one per author page. */
@@ -34,7 +54,7 @@ export const authorFeeds = (async () => {
         title: documentTitle(author.name),
         description: `Articles by ${author.name} on ${identity.name}.`,
         path: author.path,
-        articles: articlesBy(articles, author),
+        articles: latest(articlesBy(articles, author)),
       } satisfies FeedScope,
     })),
   );
@@ -50,7 +70,7 @@ export const sourceFeeds = (async () => {
         title: documentTitle(source.name),
         description: `Articles first published by ${source.name}, on ${identity.name}.`,
         path: source.path,
-        articles: articlesFrom(articles, source),
+        articles: latest(articlesFrom(articles, source)),
       } satisfies FeedScope,
     })),
   );
@@ -60,7 +80,7 @@ export const sourceFeeds = (async () => {
 export function feedResponse(format: FeedFormat, scope: FeedScope, site: URL | undefined): Response {
   const origin = requireSite(site);
   const feedUrl = (f: FeedFormat) => absoluteUrl(feedPath(f, scope.path), origin);
-  const body = renderFeed(format, scope.articles, {
+  const body = renderFeed(format, scope.articles.map(feedArticle), {
     title: scope.title,
     description: scope.description,
     homePageUrl: absoluteUrl(scope.path, origin),

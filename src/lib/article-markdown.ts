@@ -16,16 +16,16 @@ export interface MarkdownArticle {
   title: string;
   dek: string;
   canonical: string;
-  /** Our own page's address, which relative links in the body resolve against. */
-  page: string;
   byline: string;
   source: { name: string; originalUrl?: string | undefined };
   date: string;
   formatLabel: string;
-  html: string;
+  /** The body in Markdown: {@link markdownBody} of the body HTML. */
+  body: string;
 }
 
-const toMarkdown = (html: string, base: string): string =>
+/** The body HTML (sanitized, with relative links) as Markdown, its links made absolute against `base`. */
+export const markdownBody = (html: string, base: string): string =>
   unified()
     .use(rehypeParse, { fragment: true })
     .use(feedBody, base)
@@ -50,7 +50,7 @@ export function articleMarkdown(article: MarkdownArticle): string {
     '',
     '---',
     '',
-    toMarkdown(article.html, article.page).trimEnd(),
+    article.body.trimEnd(),
     '',
   ].join('\n');
 }

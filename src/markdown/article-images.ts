@@ -24,6 +24,8 @@ export interface ArticleImageOptions {
 export const IMAGE_MARK = 'data-article-image';
 /** The front-matter key of the rendered entry's metadata that lists its Markdown images. */
 export const MARKDOWN_IMAGES_KEY = 'markdownImages';
+/** The front-matter key of the rendered entry's metadata that lists the images marked to be made <picture>s. */
+export const MARKED_IMAGES_KEY = 'markedImages';
 
 interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
@@ -109,9 +111,14 @@ export function rehypeArticleImages({ articlesDir }: ArticleImageOptions) {
       image.properties.loading = i === 0 && block === firstBlock ? 'eager' : 'lazy';
     });
 
+    const data = file.data as AstroFileData;
+    if (marked.length > 0) {
+      const frontmatter = (data.astro ??= {}).frontmatter ?? {};
+      frontmatter[MARKED_IMAGES_KEY] = marked.map(({ image }) => image.properties.dataArticleImage);
+      data.astro.frontmatter = frontmatter;
+    }
     // Astro would import these files and make <img>s of its own: every Markdown image is ours, or a mistake
     // the catalogue reports.
-    const astro = (file.data as AstroFileData).astro;
-    if (astro?.localImagePaths) astro.localImagePaths = [];
+    if (data.astro?.localImagePaths) data.astro.localImagePaths = [];
   };
 }

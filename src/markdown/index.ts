@@ -3,15 +3,29 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { rehypeArticleImages, remarkMarkdownImages } from './article-images.ts';
 import { rehypeDemoteH1 } from './rehype-demote-h1.ts';
 import { rehypeParagraphPermalinks } from './rehype-paragraph-permalinks.ts';
+import { remarkGfm } from './remark-gfm.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkSmartQuotes } from './remark-smart-quotes.ts';
 import { sanitizePlugins } from './sanitize.ts';
 
-/** The pipeline for the articles in `articlesDir` (content/articles/), whose images/ folder holds their images. */
-export const markdownOptions = (articlesDir: string): UnifiedProcessorOptions => ({
+/**
+ * The pipeline for the articles in `articlesDir` (content/articles/), whose images/ folder holds their images.
+ * `gfmWithoutLiteralTokenizer` swaps Astro's GFM for ./remark-gfm.ts, for documents without autolink literals
+ * (`mayHaveLiteralAutolinks`), where the two give the same HTML.
+ */
+export const markdownOptions = (
+  articlesDir: string,
+  { gfmWithoutLiteralTokenizer = false } = {},
+): UnifiedProcessorOptions => ({
   // Astro's own SmartyPants runs on every document; ours skips those with nothing to change.
   smartypants: false,
-  remarkPlugins: [remarkSmartQuotes, remarkReadingTime, remarkMarkdownImages],
+  gfm: !gfmWithoutLiteralTokenizer,
+  remarkPlugins: [
+    ...(gfmWithoutLiteralTokenizer ? [remarkGfm] : []),
+    remarkSmartQuotes,
+    remarkReadingTime,
+    remarkMarkdownImages,
+  ],
   // Sanitize first, so that every later plugin sees only safe markup.
   // Images become figures before paragraphs are numbered, so that an image never takes a paragraph's number.
   // Paragraph ids come after the sanitizer, which would prefix them (clobbering protection).

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleMarkdown } from '../../src/lib/article-markdown.ts';
+import { articleMarkdown, markdownBody } from '../../src/lib/article-markdown.ts';
 import { llmsTxt } from '../../src/lib/llms-txt.ts';
 
 const base = {
   title: 'A *bold* [claim]',
   dek: 'The dek.',
   canonical: 'https://news.example.org/2022/01/06/a/',
-  page: 'https://news.example.org/2022/01/06/a/',
   byline: 'Irina Alksnis',
   source: { name: 'The Frontier Post', originalUrl: 'https://thefrontierpost.com/a/' },
   date: '6 January 2022',
@@ -16,7 +15,10 @@ const base = {
 describe('articleMarkdown', () => {
   const md = articleMarkdown({
     ...base,
-    html: '<p id="p-1">First <em>one</em> with <a href="/other/">a link</a>. <a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p><h2>Section</h2><ul><li>item</li></ul><table><tr><td>x</td></tr></table>',
+    body: markdownBody(
+      '<p id="p-1">First <em>one</em> with <a href="/other/">a link</a>. <a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p><h2>Section</h2><ul><li>item</li></ul><table><tr><td>x</td></tr></table>',
+      'https://news.example.org/2022/01/06/a/',
+    ),
   });
   it('starts with the headline, dek, credit and permalink, Markdown characters escaped', () => {
     expect(md.split('\n').slice(0, 3)).toEqual(['# A \\*bold\\* \\[claim\\]', '', '> The dek.']);

@@ -1,10 +1,10 @@
 /** The Markdown copy of each article, beside its page: `/<yyyy>/<mm>/<dd>/<slug>.md`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog, type Article } from '../../../../data/catalog.ts';
+import { articleBody, getCatalog, type Article } from '../../../../data/catalog.ts';
 import { articleMarkdown } from '../../../../lib/article-markdown.ts';
 import { withCacheKeys } from '../../../../lib/cache-keys.ts';
 import { displayDate } from '../../../../lib/dates.ts';
-import { absoluteUrl, articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
+import { articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
 import { site as identity } from '../../../../site.ts';
 
 export const getStaticPaths = (async () => {
@@ -18,12 +18,11 @@ export const GET: APIRoute<{ article: Article }> = ({ props: { article }, site }
       title: article.title,
       dek: article.dek,
       canonical: canonicalUrl(article.path, requireSite(site), article.canonicalUrl),
-      page: absoluteUrl(article.path, requireSite(site)),
       byline: article.authors.map((author) => author.name).join(', '),
       source: { name: article.source.name, originalUrl: article.originalUrl },
       date: displayDate(article.published, identity.dateLocale),
       formatLabel: article.formatLabel,
-      html: article.html,
+      body: articleBody(article).markdown,
     }),
     { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } },
   );

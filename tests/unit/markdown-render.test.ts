@@ -1,0 +1,112 @@
+/**
+ * The body renderer the content loader runs (src/markdown/render.ts): the same
+ * HTML as Astro's own processor with the site's plugins, whichever way it
+ * parses GFM, and what its plugins found.
+ */
+import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { syntheticContent } from '../../scripts/bench/synthetic.ts';
+import { markdownBody } from '../../src/lib/article-markdown.ts';
+import { markdownOptions } from '../../src/markdown/index.ts';
+import { mayHaveLiteralAutolinks } from '../../src/markdown/remark-gfm.ts';
+import { createBodyRenderer, type RenderedBody, type RenderJob } from '../../src/markdown/render.ts';
+import { ROOT } from '../helpers/project.ts';
+
+const ARTICLES = join(ROOT, 'content/articles');
+const PAGE = 'https://broadsheet.example/2024/05/01/a/';
+
+let astro: MarkdownRenderer;
+let render: (job: RenderJob) => Promise<RenderedBody>;
+beforeAll(async () => {
+  astro = await unified(markdownOptions(ARTICLES)).createRenderer({ syntaxHighlight: false });
+  render = await createBodyRenderer({ articlesDir: ARTICLES });
+});
+
+const job = (markdown: string, frontmatter: Record<string, unknown> = {}): RenderJob => ({
+  path: join(ARTICLES, 'test.md'),
+  markdown,
+  frontmatter,
+  page: PAGE,
+});
+
+/** Markdown after its front matter. */
+const bodyOf = (file: string) => file.replace(/^---\n[\s\S]*?\n---\n/u, '').trim();
+
+const SAMPLES: [string, string][] = [
+  [
+    'the first article',
+    bodyOf(
+      readFileSync(join(ARTICLES, '2022-01-06-csto-undergoes-baptism-of-fire-in-kazakhstan.md'), 'utf8'),
+    ),
+  ],
+  ['a table', '| Party | Seats |\n| :-- | --: |\n| Left | 12 |\n| *Right* | 9 |'],
+  ['strikethrough and a task list', 'It was ~~not~~ true.\n\n- [ ] open\n- [x] done'],
+  ['a footnote', 'A claim.[^1]\n\n[^1]: The source.'],
+  [
+    'links and images',
+    'See [the report](https://example.org/r_1_2_) and ![a chart](https://example.org/c.png "Chart").',
+  ],
+  ['underscores and stars', 'snake_case_words, _emphasis_ and **strong** and a_b_c.'],
+  ['a bare address', 'Read it at https://example.org/a_b_ or www.example.org.'],
+  ['an e-mail address', 'Write to letters@example.org.'],
+  ['an escaped bracket', '\\[not a link](https://example.org/x)'],
+  ['raw HTML', '<p>Raw <b>bold</b> and <a href="https://example.org/">a link</a></p>'],
+  ['code', 'Use `https://example.org` in code:\n\n```\nwww.example.org\n```'],
+];
+// Bodies of the build benchmark's articles: headings, quotes, lists and links of every kind it writes.
+const synthetic = Object.entries(syntheticContent(60))
+  .filter(([path]) => path.startsWith('articles/'))
+  .map(([path, text]): [string, string] => [path, bodyOf(text)]);
+
+describe('createBodyRenderer', () => {
+  test.each([...SAMPLES, ...synthetic])('%s: the HTML of Astro’s processor', async (_name, markdown) => {
+    const expected = await astro.render(markdown, {
+      frontmatter: {},
+      fileURL: pathToFileURL(job(markdown).path),
+    });
+    const rendered = await render(job(markdown));
+    expect(rendered.html).toBe(expected.code);
+  });
+
+  test('the samples take both ways of parsing GFM', () => {
+    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveLiteralAutolinks(markdown)));
+    expect(ways).toEqual(new Set([true, false]));
+  });
+
+  test('gives the reading time, the Markdown copy of the HTML, and no images for a body without', async () => {
+    const markdown = 'A paragraph with [a link](/elsewhere/).\n\n## A heading\n\nMore text.';
+    const rendered = await render(job(markdown, { language: 'en' }));
+    expect(rendered.readingMinutes).toBeGreaterThanOrEqual(1);
+    expect(rendered.markdownBody).toBe(markdownBody(rendered.html, PAGE));
+    expect(rendered.markdownBody).toContain('[a link](https://broadsheet.example/elsewhere/)');
+    expect(rendered).toMatchObject({ images: [], markdownImages: [] });
+  });
+
+  test('a body with an image of the image folder lists it, and leaves its Markdown copy for later', async () => {
+    const rendered = await render(job('Text.\n\n![A harbour](./images/harbour.jpg "The harbour")'));
+    expect(rendered.images).toEqual(['harbour.jpg']);
+    expect(rendered.markdownImages).toEqual([{ url: './images/harbour.jpg', line: 3, column: 1 }]);
+    expect(rendered.markdownBody).toBeUndefined();
+  });
+});
+
+describe('mayHaveLiteralAutolinks', () => {
+  test.each([
+    ['plain prose', 'The council met on Monday.', false],
+    ['inline links only', 'See [the report](https://example.org/a) and [more](http://example.org/b).', false],
+    ['an image link', '![chart](https://example.org/c.png)', false],
+    ['a bare https address', 'At https://example.org today.', true],
+    ['a www address', 'At www.example.org today.', true],
+    ['a capitalised WWW address', 'At WWW.EXAMPLE.ORG today.', true],
+    ['an e-mail address', 'Mail ann@example.org.', true],
+    ['an escaped bracket before a link', '\\[a](https://example.org/)', true],
+    ['a link with a title', '[a](https://example.org/ "Title")', true],
+    ['an autolink in angle brackets', '<https://example.org/>', true],
+    ['a link text with brackets', '[a [b] c](https://example.org/)', true],
+  ])('%s: %s', (_name, markdown, expected) => {
+    expect(mayHaveLiteralAutolinks(markdown)).toBe(expected);
+  });
+});
