@@ -11,29 +11,28 @@ import { markdownOptions } from './src/markdown/index.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
 import { cacheDir } from './src/lib/cache-dir.ts';
-import { previewImagesLast } from './src/integrations/preview-images-last.ts';
+import { previewImages } from './src/integrations/preview-images.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
 
-/** @type {Promise<{ lastmods: Map<string, string>; redirects: Set<string> }> | undefined} */
+/** @type {{ lastmods: Map<string, string>; redirects: Set<string> } | undefined} */
 let known;
 
 export default defineConfig({
   site: site.href,
-  // One folder for every cache (BROADSHEET_CACHE_DIR, or .cache/broadsheet): preview images in og/,
-  // Astro's content store (rendered Markdown) and incremental-build copies in astro/. Keep it between builds.
+  // One folder for every cache (BROADSHEET_CACHE_DIR, or .cache/broadsheet): rendered bodies in bodies/,
+  // preview images in og/, Astro's content store (front matter) and incremental-build copies in astro/.
+  // Keep it between builds.
   cacheDir: join(cacheDir(), 'astro'),
   experimental: {
     // Pages whose data (their cacheKey, src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
     incrementalBuild: true,
-    // The content store in files of at most 20 MB, not one: at tens of thousands of articles a single
-    // file outgrows the longest string JavaScript can hold, and the build stops.
-    collectionStorage: 'chunked',
   },
   trailingSlash: 'always',
   build: {
     format: 'directory',
+    concurrency: 4,
     // One request for the first view: page CSS goes inline.
     inlineStylesheets: 'always',
   },
@@ -57,14 +56,15 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
-    previewImagesLast(),
+    // Draws the articles' preview images on every core while the pages render.
+    previewImages(),
     sitemap({
-      async serialize(item) {
-        known ??= readArticleDates(articlesDir).then((dates) => ({
-          lastmods: lastmodByUrl(dates, site),
-          redirects: redirectUrls(dates, site),
-        }));
-        const { lastmods, redirects } = await known;
+      serialize(item) {
+        if (!known) {
+          const dates = readArticleDates(articlesDir);
+          known = { lastmods: lastmodByUrl(dates, site), redirects: redirectUrls(dates, site) };
+        }
+        const { lastmods, redirects } = known;
         // Redirect pages are not content: leave them out.
         if (redirects.has(item.url)) return undefined;
         const lastmod = lastmods.get(item.url);

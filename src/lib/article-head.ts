@@ -6,7 +6,14 @@
 import { site } from '../site.ts';
 import type { PageMeta } from './head.ts';
 import { breadcrumbs, newsArticle, type ArticleFacts, type JsonLd } from './structured-data.ts';
-import { absoluteUrl, articleImagePath, articleMarkdownPath, homePath, IMAGE_SHAPES } from './urls.ts';
+import {
+  absoluteUrl,
+  articleImagePath,
+  articleMarkdownPath,
+  homePath,
+  IMAGE_SHAPES,
+  PREVIEW_SHAPE,
+} from './urls.ts';
 
 export interface ArticleHeadInput extends Omit<ArticleFacts, 'canonical'> {
   path: string;
@@ -32,7 +39,7 @@ export function articleHead(article: ArticleHeadInput, origin: URL): { meta: Pag
       language: article.language,
       image: {
         url: absoluteUrl(articleImagePath(article), origin),
-        ...IMAGE_SHAPES.og,
+        ...IMAGE_SHAPES[PREVIEW_SHAPE],
         alt: `${article.title}: ${article.formatLabel.toLowerCase()} by ${byline}, from ${article.source.name}, on ${site.name}`,
       },
       article: {

@@ -1,16 +1,16 @@
 /**
- * A content-addressed cache of the preview images, so that a build draws only
- * the images of new or changed articles. The key is a hash of everything the
- * picture depends on: renderer and library versions, shape, card text and the
- * font files; an entry is never invalidated, only no longer asked for.
+ * A content-addressed cache of the preview images, `og/<key>.png` in the cache
+ * folder, so that a build draws only the images of new or changed articles.
+ * The key is a hash of everything the picture depends on: renderer and library
+ * versions, shape, card text and the font files; an entry is never
+ * invalidated, only no longer asked for.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { site } from '../site.ts';
 import { cacheDir } from './cache-dir.ts';
-import { fontsFor } from './og-fonts.ts';
+import { fontsFor, type FontFace } from './og-fonts.ts';
 import {
   cardText,
   logoFonts,
@@ -19,8 +19,8 @@ import {
   RENDERER_VERSION,
   type ArticleCard,
 } from './og-image.ts';
-import { createDrawPool, writeWhole, type DrawJob, type DrawPool } from './og-workers.ts';
 import type { ImageShape } from './urls.ts';
+import { writeWhole } from './write-whole.ts';
 
 export { cacheDir };
 
@@ -52,56 +52,61 @@ export interface ImageRequest {
   label: string;
 }
 
+/** An image to draw into the cache: what `renderArticleImage` takes, and its file. */
+export interface DrawJob extends ImageRequest {
+  faces: readonly FontFace[];
+  key: string;
+  /** Its file in the cache. */
+  file: string;
+}
+
+/** Draws a job into its cache file (written whole). */
+export async function drawJob(job: DrawJob): Promise<void> {
+  const png = await renderArticleImage(job.card, job.shape, { label: job.label, faces: job.faces });
+  writeWhole(job.file, png);
+}
+
+/** The cached PNG at `file`, if there is a whole one. */
+function cachedPng(file: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  return isPng(bytes) ? new Uint8Array(bytes) : undefined;
+}
+
 export interface ImageCache {
   /**
-   * Starts drawing, on worker threads, the images not yet in the cache, and
-   * returns at once; `articleImage` then waits for its own. Font errors are
-   * thrown here, before anything is drawn.
+   * The job of an article image: its key, fonts and file. Throws, naming the
+   * article, when no installed font covers some of its text.
    */
-  prefetch(requests: Iterable<ImageRequest>): void;
-  /** An article's image in one shape; `label` names the article in font errors. */
+  job(request: ImageRequest): DrawJob;
+  /** An article's image in one shape, drawn on this thread if the cache lacks it. */
   articleImage(card: ArticleCard, shape: ImageShape, label: string): Promise<Uint8Array<ArrayBuffer>>;
   /** The publisher logo of a site name. */
   logo(name?: string): Promise<Uint8Array<ArrayBuffer>>;
   /** The cache's folder of images. */
   readonly dir: string;
-  /** Images drawn and images read from the cache, since the cache was made. */
+  /** Images drawn and images read from the cache on this thread, since the cache was made. */
   readonly stats: { renders: number; hits: number };
 }
 
-/** A cache of images in `<dir>/og/<key>.png`; `pool` draws prefetched images (made on first use). */
-export function createImageCache(
-  dir: string = cacheDir(),
-  pool: () => DrawPool = () => createDrawPool(),
-): ImageCache {
+/** A cache of images in `<dir>/og/<key>.png`. */
+export function createImageCache(dir: string = cacheDir()): ImageCache {
   const folder = join(dir, 'og');
   const stats = { renders: 0, hits: 0 };
-  /** Drawings under way on the pool, by key. */
-  const drawing = new Map<string, Promise<void>>();
-  let workers: DrawPool | undefined;
 
-  async function cached(
-    key: string,
-    render: () => Promise<Uint8Array<ArrayBuffer>>,
-  ): Promise<Uint8Array<ArrayBuffer>> {
-    const file = join(folder, `${key}.png`);
-    const underWay = drawing.get(key);
-    if (underWay) {
-      await underWay;
-      drawing.delete(key);
-    }
-    const hit = await readFile(file).catch(() => undefined);
-    if (hit && isPng(hit)) {
-      if (!underWay) stats.hits += 1;
-      return new Uint8Array(hit);
+  async function cached(file: string, render: () => Promise<Uint8Array<ArrayBuffer>>) {
+    const hit = cachedPng(file);
+    if (hit) {
+      stats.hits += 1;
+      return hit;
     }
     stats.renders += 1;
     const png = await render();
-    await writeWhole(file, png);
+    writeWhole(file, png);
     return png;
   }
 
-  function articleJob({ card, shape, label }: ImageRequest): DrawJob & { key: string } {
+  function job({ card, shape, label }: ImageRequest): DrawJob {
     const faces = fontsFor(cardText(card), label, card.language);
     const key = imageKey(
       shape,
@@ -114,21 +119,10 @@ export function createImageCache(
   return {
     dir: folder,
     stats,
-    prefetch(requests) {
-      for (const request of requests) {
-        const job = articleJob(request);
-        if (drawing.has(job.key) || existsSync(job.file)) continue;
-        workers ??= pool();
-        const done = workers.draw(job);
-        // The error is for whoever asks for this image; until then it is not unhandled.
-        done.catch(() => undefined);
-        drawing.set(job.key, done);
-        stats.renders += 1;
-      }
-    },
+    job,
     articleImage(card, shape, label) {
-      const { key, faces } = articleJob({ card, shape, label });
-      return cached(key, () => renderArticleImage(card, shape, { label, faces }));
+      const found = job({ card, shape, label });
+      return cached(found.file, () => renderArticleImage(card, shape, { label, faces: found.faces }));
     },
     logo(name = site.name) {
       const faces = logoFonts(name);
@@ -137,7 +131,7 @@ export function createImageCache(
         { name },
         faces.map((face) => face.name),
       );
-      return cached(key, () => renderLogo(name, faces));
+      return cached(join(folder, `${key}.png`), () => renderLogo(name, faces));
     },
   };
 }

@@ -16,7 +16,7 @@ export type FontWeight = (typeof FONT_WEIGHTS)[number];
 
 /** One subset file of a font package, as its stylesheet declares it. */
 export interface FontFace {
-  /** The subset's own family name, `noto-serif-latin`: satori uses one font per family and weight, so each subset needs its own. */
+  /** The subset's own family name, `noto-serif-latin`: each subset is a family of its own, tried in turn for each character. */
   family: string;
   weight: FontWeight;
   /** `<package>@<version>/files/<file>.woff`: names the glyphs exactly, for cache keys and messages. */
@@ -25,14 +25,6 @@ export interface FontFace {
   file: string;
   /** Inclusive code point ranges; the whole of Unicode when the stylesheet gives none, as in CSS. */
   ranges: readonly (readonly [number, number])[];
-}
-
-/** A font as satori takes it. */
-export interface LoadedFont {
-  name: string;
-  data: Buffer;
-  weight: FontWeight;
-  style: 'normal';
 }
 
 const require = createRequire(import.meta.url);
@@ -56,7 +48,7 @@ export function parseUnicodeRange(value: string): [number, number][] {
 
 /**
  * The normal-style `@font-face` rules of a @fontsource stylesheet (`400.css`),
- * with their WOFF file: satori reads WOFF, TTF and OTF.
+ * with their WOFF file.
  */
 export function parseFontFaces(css: string, packageDir: string, packageId: string): FontFace[] {
   const faces: FontFace[] = [];
@@ -90,7 +82,7 @@ export function installedFaces(packages: readonly string[] = FONT_PACKAGES): Fon
       const manifest = require.resolve(`${pkg}/package.json`);
       const dir = dirname(manifest);
       const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-      // A package without a weight leaves it to satori's nearest weight.
+      // A package without a weight leaves it to Skia's nearest weight.
       faces = FONT_WEIGHTS.map((weight) => join(dir, `${String(weight)}.css`))
         .filter((css) => existsSync(css))
         .flatMap((css) => parseFontFaces(readFileSync(css, 'utf8'), dir, `${pkg}@${version}`));
@@ -118,7 +110,7 @@ export function fontsFor(
   const codePoints = [...new Set(text)].map((char) => char.codePointAt(0) ?? 0);
   const missing = codePoints.filter((cp) => !faces.some((face) => covers(face, cp)));
   if (missing.length > 0) throw new Error(missingMessage(missing, label, language, packages));
-  // In each weight, the first face that covers a character is the one satori draws it with.
+  // In each weight, the first face that covers a character is the one Skia draws it with.
   const used = new Set(
     FONT_WEIGHTS.flatMap((weight) =>
       codePoints.map((cp) => faces.find((face) => face.weight === weight && covers(face, cp))),
@@ -187,22 +179,4 @@ function missingMessage(
     `${label}: cannot draw the preview image: no installed font (${packages.join(', ')}) ` +
     `covers ${list}${more}. ${fix}`
   );
-}
-
-const fontData = new Map<string, Buffer>();
-
-/** The CSS `font-family` that draws with the faces: each subset in turn, for each character the first that has it. */
-export const fontFamilyOf = (faces: readonly FontFace[]): string =>
-  [...new Set(faces.map((face) => face.family))].join(', ');
-
-/** The faces' files, read once per process, as satori takes them. */
-export function loadFonts(faces: readonly FontFace[]): LoadedFont[] {
-  return faces.map((face) => {
-    let data = fontData.get(face.file);
-    if (!data) {
-      data = readFileSync(face.file);
-      fontData.set(face.file, data);
-    }
-    return { name: face.family, data, weight: face.weight, style: 'normal' };
-  });
 }

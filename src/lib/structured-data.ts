@@ -6,7 +6,15 @@
  * https://developers.google.com/search/docs/appearance/structured-data/article
  */
 import { site } from '../site.ts';
-import { absoluteUrl, articleImagePath, homePath, logoPath, type ArticleUrlParts } from './urls.ts';
+import {
+  absoluteUrl,
+  articleImagePath,
+  homePath,
+  IMAGE_SHAPES,
+  logoPath,
+  type ArticleUrlParts,
+  type ImageShape,
+} from './urls.ts';
 import type { ZonedDateTime } from './dates.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -45,7 +53,7 @@ export function newsArticle(article: ArticleFacts, origin: URL): JsonLd {
     '@type': 'NewsArticle',
     headline: article.title,
     description: article.dek,
-    image: (['16x9', '4x3', '1x1'] as const).map((shape) =>
+    image: (Object.keys(IMAGE_SHAPES) as ImageShape[]).map((shape) =>
       absoluteUrl(articleImagePath(article, shape), origin),
     ),
     datePublished: article.published.text,

@@ -220,7 +220,7 @@ describe.each(fixture.articles.map((article) => [article.path, article] as const
   test('has its preview images, drawn as PNG at their sizes', async () => {
     const page = await readPage(hostile.dist, article.path);
     expect(page.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(
-      new URL(articleImagePath(parts, 'og'), site).href,
+      new URL(articleImagePath(parts), site).href,
     );
     for (const shape of SHAPES) {
       const png = await readFile(join(hostile.dist, articleImagePath(parts, shape)));

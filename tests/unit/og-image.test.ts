@@ -6,18 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { zoned } from '../../src/lib/dates.ts';
-import { cacheDir, createImageCache, imageKey } from '../../src/lib/og-cache.ts';
+import { createWorkerPool } from '../../src/lib/worker-pool.ts';
+import { cacheDir, createImageCache, imageKey, type DrawJob } from '../../src/lib/og-cache.ts';
+import { COLOURS, createPainter, inkColour, PALETTE } from '../../src/lib/og-draw.ts';
 import { fontsFor, installedFaces, parseUnicodeRange } from '../../src/lib/og-fonts.ts';
+import { headlineBox } from '../../src/lib/og-layout.ts';
 import {
   articleCard,
   articleImageParams,
-  headlineFit,
+  cardText,
+  cardTexts,
   LOGO_SIZE,
   renderArticleImage,
   renderLogo,
   type ArticleCard,
 } from '../../src/lib/og-image.ts';
-import { articleImagePath, IMAGE_SHAPES, type ImageShape } from '../../src/lib/urls.ts';
+import { articleImagePath, IMAGE_SHAPES, PREVIEW_SHAPE, type ImageShape } from '../../src/lib/urls.ts';
 
 const SHAPES = Object.keys(IMAGE_SHAPES) as ImageShape[];
 const MAX_BYTES = 300 * 1024;
@@ -133,10 +137,10 @@ describe('renderArticleImage', () => {
   test('a Cyrillic headline is drawn with its glyphs, not blank boxes', async () => {
     const ru = { ...card, headline: 'ЖЖЖ', authors: 'Ирина Алкснис', language: 'ru' };
     const draw = (headline: string, faces?: ReturnType<typeof fontsFor>) =>
-      renderArticleImage({ ...ru, headline }, 'og', faces ? { faces } : {});
+      renderArticleImage({ ...ru, headline }, PREVIEW_SHAPE, faces ? { faces } : {});
     // Different letters give different pictures; missing glyphs would all be the same box.
     const [zhe, de] = await Promise.all([draw('ЖЖЖ'), draw('ДДД')]);
-    expect(imageSize(zhe)).toEqual({ ...IMAGE_SHAPES.og, type: 'png' });
+    expect(imageSize(zhe)).toEqual({ ...IMAGE_SHAPES[PREVIEW_SHAPE], type: 'png' });
     expect(Buffer.from(zhe).equals(Buffer.from(de))).toBe(false);
     // The check itself: with the Latin fonts only, both come out the same.
     const latinOnly = fontsFor('Broadsheet', 'test');
@@ -146,63 +150,110 @@ describe('renderArticleImage', () => {
 
   test('a headline in a script no font covers throws, naming the article', async () => {
     await expect(
-      renderArticleImage({ ...card, headline: '北京新闻', language: 'zh' }, 'og', {
+      renderArticleImage({ ...card, headline: '北京新闻', language: 'zh' }, PREVIEW_SHAPE, {
         label: 'content/articles/x.md',
       }),
     ).rejects.toThrow(/^content\/articles\/x\.md: .*“北” \(U\+5317\).*@fontsource\/noto-serif-sc/);
   });
 });
 
-describe('headlineFit', () => {
-  test.each(SHAPES)(
-    '%s: the longer the headline, the smaller its type, within the room there is',
-    (shape) => {
-      const short = headlineFit('Bridge closes', shape);
-      const usual = headlineFit(card.headline, shape);
-      const long = headlineFit(LONG_HEADLINE, shape);
-      expect(short.size).toBeGreaterThanOrEqual(usual.size);
-      expect(usual.size).toBeGreaterThan(long.size);
-      for (const fit of [short, usual]) expect(fit.lines).toBeLessThanOrEqual(fit.maxLines);
-    },
-  );
+/** The image decoded to RGB, with a pixel reader. */
+async function pixels(png: Uint8Array) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const pixel = (x: number, y: number) => [
+    ...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3),
+  ];
+  return { info, pixel };
+}
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const PAPER = rgb(COLOURS.paper);
 
-  test('the square has room for larger type than the Open Graph card', () => {
-    expect(headlineFit(card.headline, '1x1').size).toBeGreaterThan(headlineFit(card.headline, 'og').size);
+describe('the drawing', () => {
+  test('comes out in the site’s colours: the paper and the text exactly, the others nearly', async () => {
+    expect([...PALETTE.subarray(0, 3)]).toEqual(PAPER);
+    expect([...PALETTE.subarray(255 * 3)]).toEqual(rgb(COLOURS.text));
+    for (const ink of ['muted', 'rule'] as const) {
+      const wanted = rgb(COLOURS[ink]);
+      inkColour(ink).forEach((value, i) => {
+        expect(Math.abs(value - (wanted[i] ?? 0)), `${ink}, channel ${String(i)}`).toBeLessThanOrEqual(8);
+      });
+    }
+    const { pixel } = await pixels(await renderArticleImage(card, PREVIEW_SHAPE));
+    // The bar across the top is in the text colour; the corner below it is paper.
+    expect(pixel(600, 2)).toEqual(rgb(COLOURS.text));
+    expect(pixel(5, 40)).toEqual(PAPER);
   });
 
-  // Text is clipped only when the width estimate expects it to run long (clipping costs as much as the
-  // rest of the drawing), so the estimate must never expect fewer lines than are drawn. Headlines of
-  // every length, heavy in wide letters, must stay above the rule over the byline.
+  // The painter draws what every card of a shape shares once, then clears and reads back only the rows an
+  // image painted: an image must come out the same whatever was drawn on the surface before it.
+  test.each(SHAPES)('%s: the same bytes whatever was drawn before, and from a new painter', async (shape) => {
+    const faces = fontsFor(`${cardText(card)}${LONG_HEADLINE}`, 'test');
+    const draw = (painter: Awaited<ReturnType<typeof createPainter>>, headline: string) =>
+      Buffer.from(painter.article({ ...cardTexts(card), headline, language: 'en' }, shape, faces));
+    const used = await createPainter();
+    const short = draw(used, 'Bridge closes');
+    const long = draw(used, LONG_HEADLINE);
+    expect(draw(used, 'Bridge closes').equals(short)).toBe(true);
+    const fresh = await createPainter();
+    expect(draw(fresh, LONG_HEADLINE).equals(long)).toBe(true);
+    expect(long.equals(short)).toBe(false);
+  });
+
+  test('the longer the headline, the smaller its type, and the square has the largest', async () => {
+    /** The height of the first line of ink below the kicker, at the left margin: the size of the type. */
+    const capHeight = async (headline: string, shape: ImageShape) => {
+      const { info, pixel } = await pixels(await renderArticleImage({ ...card, headline }, shape));
+      const scale = info.width / 1200;
+      const isInk = (y: number) =>
+        Array.from({ length: Math.round(400 * scale) }, (_, i) => pixel(Math.round(72 * scale) + i, y)).some(
+          (p) => p[0] !== PAPER[0],
+        );
+      // From the top of the headline's room: its first line is the first ink there.
+      let y = Math.round(headlineBox(shape).y * scale);
+      while (!isInk(y)) y += 1;
+      const top = y;
+      while (isInk(y)) y += 1;
+      return (y - top) / scale;
+    };
+    for (const shape of SHAPES) {
+      expect(await capHeight('Bridge closes', shape), shape).toBeGreaterThan(
+        await capHeight(LONG_HEADLINE, shape),
+      );
+    }
+    expect(await capHeight('Bridge closes', '1x1')).toBeGreaterThan(
+      await capHeight('Bridge closes', PREVIEW_SHAPE),
+    );
+  });
+
+  // Headlines of every length, heavy in wide letters, must stay above the rule over the byline.
   test.each(SHAPES)('%s: no headline or byline is drawn past its room', async (shape) => {
     const words = ['WWM', 'Mammoth', 'wow', 'Kazakhstan', 'MWMWM', 'summit', 'Wimbledon', 'Ministry', 'mm'];
-    const PAPER = [0xfd, 0xfc, 0xf9];
-    const RULE = [0xdd, 0xd8, 0xcf];
+    const RULE = inkColour('rule');
     for (let count = 2; count <= 26; count += 3) {
       const headline = Array.from({ length: count }, (_, i) => words[(i * 7 + count) % words.length]).join(
         ' ',
       );
       const authors = Array.from({ length: count }, (_, i) => words[(i * 5) % words.length]).join(' ');
-      const png = await renderArticleImage({ ...card, headline, authors }, shape);
-      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      const pixel = (x: number, y: number) => [
-        ...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3),
-      ];
-      const row = (y: number) => Array.from({ length: info.width - 200 }, (_, i) => pixel(100 + i, y));
-      const is = (colour: number[]) => (p: number[]) => p.every((v, i) => v === colour[i]);
+      const { info, pixel } = await pixels(await renderArticleImage({ ...card, headline, authors }, shape));
+      const margin = Math.round(info.width / 12);
+      const row = (y: number) =>
+        Array.from({ length: info.width - 2 * margin }, (_, i) => pixel(margin + i, y));
+      const is = (colour: readonly number[]) => (p: number[]) => p.every((v, i) => v === colour[i]);
       // The rule over the byline: the lowest row drawn wholly in the rule colour.
       let ruleY = info.height - 1;
       while (ruleY > 0 && !row(ruleY).every(is(RULE))) ruleY -= 1;
       expect(ruleY, `${shape}: rule over the byline`).toBeGreaterThan(info.height / 2);
-      // The 24 px gap above the rule (2 px thick) is empty paper: the headline did not run into it.
+      // The gap above the rule (24 design pixels) is empty paper: the headline did not run into it.
       let top = ruleY;
       while (row(top).every(is(RULE))) top -= 1;
-      for (let y = top; y > top - 24; y -= 1) {
+      const gap = Math.floor((24 * info.width) / 1200);
+      for (let y = top; y > top - gap; y -= 1) {
         expect(row(y).every(is(PAPER)), `${shape}, ${String(count)} words: row ${String(y)}`).toBe(true);
       }
       // Nothing right of the text column, where a byline running long would go.
       for (let y = ruleY + 1; y < info.height; y += 1) {
         expect(
-          is(PAPER)(pixel(info.width - 40, y)),
+          is(PAPER)(pixel(info.width - Math.round(margin / 2), y)),
           `${shape}: byline past the margin, row ${String(y)}`,
         ).toBe(true);
       }
@@ -269,15 +320,15 @@ describe('image cache', () => {
 
   test('a second call returns the same bytes without drawing again, in this build and the next', async () => {
     const cache = createImageCache(dir);
-    const first = await cache.articleImage(card, 'og', 'test');
+    const first = await cache.articleImage(card, PREVIEW_SHAPE, 'test');
     expect(cache.stats).toEqual({ renders: 1, hits: 0 });
-    const second = await cache.articleImage({ ...card }, 'og', 'test');
+    const second = await cache.articleImage({ ...card }, PREVIEW_SHAPE, 'test');
     expect(cache.stats).toEqual({ renders: 1, hits: 1 });
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
 
     // A later build: a new process reads the same folder.
     const next = createImageCache(dir);
-    const third = await next.articleImage(card, 'og', 'test');
+    const third = await next.articleImage(card, PREVIEW_SHAPE, 'test');
     expect(next.stats).toEqual({ renders: 0, hits: 1 });
     expect(Buffer.from(third).equals(Buffer.from(first))).toBe(true);
 
@@ -291,16 +342,20 @@ describe('image cache', () => {
 
   test('a changed headline, shape or font is a new key, and a new drawing', async () => {
     const fonts = ['@fontsource/noto-serif@5.3.0/files/noto-serif-latin-700-normal.woff'];
-    const key = imageKey('og', card, fonts);
+    const key = imageKey(PREVIEW_SHAPE, card, fonts);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    expect(imageKey('og', { ...card }, fonts)).toBe(key);
-    expect(imageKey('og', { ...card, headline: `${card.headline}!` }, fonts)).not.toBe(key);
+    expect(imageKey(PREVIEW_SHAPE, { ...card }, fonts)).toBe(key);
+    expect(imageKey(PREVIEW_SHAPE, { ...card, headline: `${card.headline}!` }, fonts)).not.toBe(key);
     expect(imageKey('1x1', card, fonts)).not.toBe(key);
-    expect(imageKey('og', card, [...fonts, 'noto-serif-cyrillic-700-normal.woff'])).not.toBe(key);
+    expect(imageKey(PREVIEW_SHAPE, card, [...fonts, 'noto-serif-cyrillic-700-normal.woff'])).not.toBe(key);
 
     const cache = createImageCache(dir);
-    const before = await cache.articleImage(card, 'og', 'test');
-    const after = await cache.articleImage({ ...card, headline: `${card.headline}, again` }, 'og', 'test');
+    const before = await cache.articleImage(card, PREVIEW_SHAPE, 'test');
+    const after = await cache.articleImage(
+      { ...card, headline: `${card.headline}, again` },
+      PREVIEW_SHAPE,
+      'test',
+    );
     expect(cache.stats).toEqual({ renders: 2, hits: 0 });
     expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
     const files = await readdir(join(dir, 'og'));
@@ -309,29 +364,34 @@ describe('image cache', () => {
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('prefetched images are drawn on worker threads, and are what drawing on this thread gives', async () => {
+  test('a job drawn on a worker thread gives the file that drawing on this thread gives', async () => {
     const cache = createImageCache(dir);
-    const requests = SHAPES.map((shape) => ({ card, shape, label: 'test' }));
-    cache.prefetch(requests);
-    // Asked for twice before they are done: drawn once each.
-    cache.prefetch(requests);
-    expect(cache.stats).toEqual({ renders: SHAPES.length, hits: 0 });
-    for (const shape of SHAPES) {
-      const png = await cache.articleImage(card, shape, 'test');
-      const here = await renderArticleImage(card, shape);
-      expect(Buffer.from(png).equals(Buffer.from(here)), shape).toBe(true);
+    const pool = createWorkerPool<DrawJob, undefined>(
+      new URL('../../src/lib/og-worker.ts', import.meta.url),
+      {
+        size: 2,
+      },
+    );
+    try {
+      const jobs = SHAPES.map((shape) => cache.job({ card, shape, label: 'test' }));
+      await Promise.all(jobs.map((job) => pool.run(job)));
+      for (const job of jobs) {
+        const here = await renderArticleImage(card, job.shape);
+        expect(Buffer.from(await readFile(job.file)).equals(Buffer.from(here)), job.shape).toBe(true);
+      }
+    } finally {
+      await pool.close();
     }
-    expect(cache.stats).toEqual({ renders: SHAPES.length, hits: 0 });
-    // Already in the cache: nothing more to draw.
-    cache.prefetch(requests);
-    expect(cache.stats.renders).toBe(SHAPES.length);
+    // In the cache now: asking for them draws nothing.
+    for (const shape of SHAPES) await cache.articleImage(card, shape, 'test');
+    expect(cache.stats).toEqual({ renders: 0, hits: SHAPES.length });
   });
 
-  test('a prefetch that cannot be drawn fails the image that asks for it, with the reason', async () => {
-    const broken = { draw: () => Promise.reject(new Error('out of ink')), close: () => Promise.resolve() };
-    const cache = createImageCache(dir, () => broken);
-    cache.prefetch([{ card, shape: 'og', label: 'test' }]);
-    await expect(cache.articleImage(card, 'og', 'test')).rejects.toThrow('out of ink');
+  test('a job whose text no installed font covers is refused before anything is drawn', () => {
+    const cache = createImageCache(dir);
+    expect(() =>
+      cache.job({ card: { ...card, headline: '北京新闻', language: 'zh' }, shape: '1x1', label: 'x.md' }),
+    ).toThrow(/^x\.md: cannot draw the preview image/);
   });
 
   test('the logo is cached too', async () => {

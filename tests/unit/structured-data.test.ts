@@ -55,10 +55,12 @@ describe('newsArticle', () => {
       { '@type': 'Organization', name: 'The Desk', url: 'https://news.example.org/authors/the-desk/' },
     ]);
   });
-  it('has three images, 16:9, 4:3 and 1:1', () => {
-    expect(data.image).toEqual(
-      ['16x9', '4x3', '1x1'].map((shape) => `https://news.example.org/og/2022/01/06/a-slug-${shape}.png`),
-    );
+  it('has three images, 16:9 (the link preview’s), 4:3 and 1:1', () => {
+    expect(data.image).toEqual([
+      'https://news.example.org/og/2022/01/06/a-slug.png',
+      'https://news.example.org/og/2022/01/06/a-slug-4x3.png',
+      'https://news.example.org/og/2022/01/06/a-slug-1x1.png',
+    ]);
   });
   it('credits the original and its publisher', () => {
     expect(data.isBasedOn).toMatchObject({ url: 'https://thefrontierpost.com/a/' });

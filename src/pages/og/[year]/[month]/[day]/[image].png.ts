@@ -4,7 +4,8 @@ import { getCatalog } from '../../../../../data/catalog.ts';
 import { withCacheKeys } from '../../../../../lib/cache-keys.ts';
 import { imageCache } from '../../../../../lib/og-cache.ts';
 import { articleCard, articleImageParams, type ArticleCard } from '../../../../../lib/og-image.ts';
-import { IMAGE_SHAPES, type ImageShape } from '../../../../../lib/urls.ts';
+import { previewImageSink } from '../../../../../lib/preview-sink.ts';
+import { articleImagePath, IMAGE_SHAPES, type ImageShape } from '../../../../../lib/urls.ts';
 
 interface Props {
   card: ArticleCard;
@@ -15,18 +16,22 @@ interface Props {
 
 export const getStaticPaths = (async () => {
   const { articles } = await getCatalog();
-  const paths = articles.flatMap((article) => {
+  const images = articles.flatMap((article) => {
     const card = articleCard(article);
     const label = article.entry.filePath ?? article.path;
     return (Object.keys(IMAGE_SHAPES) as ImageShape[]).map((shape) => ({
       params: articleImageParams(article, shape),
       props: { card, shape, label } satisfies Props,
+      path: articleImagePath(article, shape),
     }));
   });
-  // A build asks for every route's paths before it renders any page: the images are drawn on the
-  // other cores while the pages render. (In dev, each image is drawn when it is asked for.)
-  if (import.meta.env.PROD) imageCache().prefetch(paths.map(({ props }) => props));
-  return withCacheKeys(paths);
+  // A build draws them all on its worker threads (src/integrations/preview-images.ts), not a page at a time.
+  const sink = import.meta.env.PROD ? previewImageSink() : undefined;
+  if (sink) {
+    sink.submit(images.map(({ props, path }) => ({ ...props, path })));
+    return [];
+  }
+  return withCacheKeys(images.map(({ params, props }) => ({ params, props })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
