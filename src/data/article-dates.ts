@@ -5,15 +5,18 @@
  * did not publish yield URLs that are not in the sitemap and are never looked up.
  */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatedArticle } from '../lib/sitemap.ts';
 
-export async function readArticleDates(dir: string): Promise<DatedArticle[]> {
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md')).sort();
+/** Synchronous reads: each asynchronous one waits for libuv's thread pool (src/lib/write-whole.ts). */
+export function readArticleDates(dir: string): DatedArticle[] {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .sort();
   const dates: DatedArticle[] = [];
   for (const file of files) {
-    const { frontmatter } = parseFrontmatter(await readFile(join(dir, file), 'utf8'));
+    const { frontmatter } = parseFrontmatter(readFileSync(join(dir, file), 'utf8'));
     const { slug, published, updated, aliases } = frontmatter as Record<string, unknown>;
     if (typeof slug === 'string' && typeof published === 'string') {
       dates.push({

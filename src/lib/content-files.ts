@@ -3,7 +3,7 @@
  * file that is not UTF-8 would be read with replacement characters, and a
  * huge one would take minutes to render. Both stop the build with the file named.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** No article needs more than a megabyte of text; the longest long reads are a tenth of that. */
@@ -28,14 +28,11 @@ export function fileProblem(name: string, bytes: Uint8Array, what: 'body' | 'fil
 }
 
 /** Every problem with the files of a content folder, with paths relative to `root`. */
-export async function contentFileProblems(
-  dir: string,
-  extensions: readonly string[],
-  root: string,
-): Promise<string[]> {
+export function contentFileProblems(dir: string, extensions: readonly string[], root: string): string[] {
   let names: string[];
+  // Synchronous reads: each asynchronous one waits for libuv's thread pool (src/lib/write-whole.ts).
   try {
-    names = await readdir(dir, { recursive: true });
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
   } catch {
     return [];
   }
@@ -44,7 +41,7 @@ export async function contentFileProblems(
     const path = join(dir, name);
     const problem = fileProblem(
       relative(root, path),
-      await readFile(path),
+      readFileSync(path),
       name.endsWith('.md') ? 'body' : 'file',
     );
     if (problem) problems.push(problem);
