@@ -121,3 +121,35 @@ export function relatedReading<A extends Relatable>(
     },
   };
 }
+
+/** What a related-reading list shows of an article: its link, headline, language and date. */
+export interface RelatedLink {
+  path: string;
+  title: string;
+  language: string;
+  published: ZonedDateTime;
+}
+
+const linkOf = ({ path, title, language, published }: RelatedLink): RelatedLink => ({
+  path,
+  title,
+  language,
+  published,
+});
+
+/**
+ * Related reading as it is shown: each list's names and links, and nothing
+ * else of the articles. A page's cache key is made from it, so that a change
+ * to another article's body does not make every page that links it render again.
+ */
+export function relatedLinks<A extends RelatedLink>(reading: RelatedReading<A>): RelatedReading<RelatedLink> {
+  const list = ({ names, articles }: RelatedList<A>): RelatedList<RelatedLink> => ({
+    names,
+    articles: articles.map(linkOf),
+  });
+  return {
+    byAuthors: list(reading.byAuthors),
+    fromSource: list(reading.fromSource),
+    onTopics: list(reading.onTopics),
+  };
+}
