@@ -11,7 +11,7 @@ import { markdownOptions } from './src/markdown/index.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
 import { cacheDir } from './src/lib/cache-dir.ts';
-import { previewImages } from './src/integrations/preview-images.ts';
+import { siteFiles } from './src/integrations/site-files.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
@@ -56,8 +56,9 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
-    // Draws the articles' preview images on every core while the pages render.
-    previewImages(),
+    // Preview images drawn on every core while the pages render, and Markdown copies, written straight
+    // into the site rather than rendered as pages one at a time (src/lib/site-files.ts).
+    siteFiles(),
     sitemap({
       serialize(item) {
         if (!known) {

@@ -4,25 +4,36 @@ import { articleBody, getCatalog, type Article } from '../../../../data/catalog.
 import { articleMarkdown } from '../../../../lib/article-markdown.ts';
 import { withCacheKeys } from '../../../../lib/cache-keys.ts';
 import { displayDate } from '../../../../lib/dates.ts';
-import { articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
-import { site as identity } from '../../../../site.ts';
+import { siteFiles } from '../../../../lib/site-files.ts';
+import { articleMarkdownPath, articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
+import { resolveSiteUrl, site as identity } from '../../../../site.ts';
+
+/** The copy of an article: the metadata, then the body made from its HTML. */
+const copyOf = (article: Article, site: URL): string =>
+  articleMarkdown({
+    title: article.title,
+    dek: article.dek,
+    canonical: canonicalUrl(article.path, site, article.canonicalUrl),
+    byline: article.authors.map((author) => author.name).join(', '),
+    source: { name: article.source.name, originalUrl: article.originalUrl },
+    date: displayDate(article.published, identity.dateLocale),
+    formatLabel: article.formatLabel,
+    body: articleBody(article).markdown,
+  });
 
 export const getStaticPaths = (async () => {
   const { articles } = await getCatalog();
+  // A build writes them straight into the site (src/lib/site-files.ts), not as a page each.
+  const sink = import.meta.env.PROD ? siteFiles() : undefined;
+  if (sink) {
+    const site = resolveSiteUrl();
+    for (const article of articles) sink.text(articleMarkdownPath(article), copyOf(article, site));
+    return [];
+  }
   return withCacheKeys(articles.map((article) => ({ params: articleParams(article), props: { article } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props: { article }, site }) =>
-  new Response(
-    articleMarkdown({
-      title: article.title,
-      dek: article.dek,
-      canonical: canonicalUrl(article.path, requireSite(site), article.canonicalUrl),
-      byline: article.authors.map((author) => author.name).join(', '),
-      source: { name: article.source.name, originalUrl: article.originalUrl },
-      date: displayDate(article.published, identity.dateLocale),
-      formatLabel: article.formatLabel,
-      body: articleBody(article).markdown,
-    }),
-    { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } },
-  );
+  new Response(copyOf(article, requireSite(site)), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });

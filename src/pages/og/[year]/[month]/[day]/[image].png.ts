@@ -4,7 +4,7 @@ import { getCatalog } from '../../../../../data/catalog.ts';
 import { withCacheKeys } from '../../../../../lib/cache-keys.ts';
 import { imageCache } from '../../../../../lib/og-cache.ts';
 import { articleCard, articleImageParams, type ArticleCard } from '../../../../../lib/og-image.ts';
-import { previewImageSink } from '../../../../../lib/preview-sink.ts';
+import { siteFiles } from '../../../../../lib/site-files.ts';
 import { articleImagePath, IMAGE_SHAPES, type ImageShape } from '../../../../../lib/urls.ts';
 
 interface Props {
@@ -25,10 +25,10 @@ export const getStaticPaths = (async () => {
       path: articleImagePath(article, shape),
     }));
   });
-  // A build draws them all on its worker threads (src/integrations/preview-images.ts), not a page at a time.
-  const sink = import.meta.env.PROD ? previewImageSink() : undefined;
+  // A build draws them all on its worker threads (src/integrations/site-files.ts), not a page at a time.
+  const sink = import.meta.env.PROD ? siteFiles() : undefined;
   if (sink) {
-    sink.submit(images.map(({ props, path }) => ({ ...props, path })));
+    sink.images(images.map(({ props, path }) => ({ ...props, path })));
     return [];
   }
   return withCacheKeys(images.map(({ params, props }) => ({ params, props })));

@@ -1,17 +1,19 @@
 /**
- * Draws the preview images of a build on worker threads (src/lib/og-worker.ts),
- * one per core, from the moment the image route hands them over (it asks for
- * its paths before any page renders), so they are drawn while the main thread
- * renders pages; then links each from the cache folder into the built site.
- * The image route publishes no page of its own in a build (src/lib/preview-sink.ts).
+ * Writes the files that routes hand over (src/lib/site-files.ts) straight into
+ * the built site. Markdown copies are written as they come. Preview images
+ * are drawn on worker threads (src/lib/og-worker.ts), one per core, from the
+ * moment the image route hands them over (it asks for its paths before any
+ * page renders), so they are drawn while the main thread renders pages; at
+ * the end each is linked from the cache folder into the site.
  */
 import type { AstroIntegration } from 'astro';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createImageCache, type DrawJob } from '../lib/og-cache.ts';
-import { setPreviewImageSink, type SiteImage } from '../lib/preview-sink.ts';
+import { setSiteFiles, type SiteImage } from '../lib/site-files.ts';
 import { createWorkerPool } from '../lib/worker-pool.ts';
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync } from 'node:fs';
+import { writeWhole } from '../lib/write-whole.ts';
 
 const WORKER = new URL('../lib/og-worker.ts', import.meta.url);
 
@@ -28,21 +30,29 @@ function place(from: string, to: string): void {
   }
 }
 
-export function previewImages(): AstroIntegration {
+const count = (n: number) => n.toLocaleString('en');
+
+export function siteFiles(): AstroIntegration {
+  let outDir = '';
   let images: { path: string; file: string; drawn: Promise<undefined> | undefined }[] = [];
+  let texts = 0;
   let started = 0;
   let close: (() => Promise<void>) | undefined;
   return {
-    name: 'broadsheet:preview-images',
+    name: 'broadsheet:site-files',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
         const cache = createImageCache();
         const pool = createWorkerPool<DrawJob, undefined>(WORKER, { perWorker: 2 });
         const underway = new Map<string, Promise<undefined>>();
         close = () => pool.close();
         images = [];
-        setPreviewImageSink({
-          submit(list: readonly SiteImage[]) {
+        texts = 0;
+        setSiteFiles({
+          images(list: readonly SiteImage[]) {
             // Every job first, so that a missing font stops the build before anything is drawn.
             const jobs = list.map((image) => ({ image, job: cache.job(image) }));
             started ||= performance.now();
@@ -57,10 +67,14 @@ export function previewImages(): AstroIntegration {
               images.push({ path: image.path, file: job.file, drawn });
             }
           },
+          text(path: string, text: string) {
+            writeWhole(join(outDir, path), text);
+            texts += 1;
+          },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        setPreviewImageSink(undefined);
+        setSiteFiles(undefined);
         try {
           const waitFrom = performance.now();
           const drawn = new Set(
@@ -74,12 +88,13 @@ export function previewImages(): AstroIntegration {
           for (const image of images) place(image.file, join(root, image.path));
           if (images.length > 0) {
             logger.info(
-              `${images.length.toLocaleString('en')} preview images: ${drawn.size.toLocaleString('en')} drawn, ` +
-                `${(images.length - drawn.size).toLocaleString('en')} from the cache, ` +
+              `${count(images.length)} preview images: ${count(drawn.size)} drawn, ` +
+                `${count(images.length - drawn.size)} from the cache, ` +
                 `${((performance.now() - started) / 1000).toFixed(1)} s from the first; ` +
                 `${(waited / 1000).toFixed(1)} s waited for after the pages.`,
             );
           }
+          if (texts > 0) logger.info(`${count(texts)} Markdown copies written.`);
         } finally {
           await close?.();
           images = [];
