@@ -46,25 +46,28 @@ export function siteFiles(): AstroIntegration {
       },
       'astro:build:start': () => {
         const cache = createImageCache();
-        const pool = createWorkerPool<DrawJob, undefined>(WORKER, { perWorker: 2 });
+        const pool = createWorkerPool<DrawJob[], undefined>(WORKER, { perWorker: 2 });
         const underway = new Map<string, Promise<undefined>>();
         close = () => pool.close();
         images = [];
         texts = 0;
         setSiteFiles({
-          images(list: readonly SiteImage[]) {
+          images(articles: readonly (readonly SiteImage[])[]) {
             // Every job first, so that a missing font stops the build before anything is drawn.
-            const jobs = list.map((image) => ({ image, job: cache.job(image) }));
+            const jobs = articles.map((list) => list.map((image) => ({ image, job: cache.job(image) })));
             started ||= performance.now();
-            for (const { image, job } of jobs) {
-              let drawn = underway.get(job.key);
-              if (!drawn && !existsSync(job.file)) {
-                drawn = pool.run(job);
+            for (const article of jobs) {
+              // An article's missing images are drawn together, on one worker.
+              const missing = article.filter(({ job }) => !underway.has(job.key) && !existsSync(job.file));
+              if (missing.length > 0) {
+                const drawn = pool.run(missing.map(({ job }) => job));
                 // Its error is for build:done to report; until then it is not unhandled.
                 drawn.catch(() => undefined);
-                underway.set(job.key, drawn);
+                for (const { job } of missing) underway.set(job.key, drawn);
               }
-              images.push({ path: image.path, file: job.file, drawn });
+              for (const { image, job } of article) {
+                images.push({ path: image.path, file: job.file, drawn: underway.get(job.key) });
+              }
             }
           },
           text(path: string, text: string) {

@@ -60,10 +60,18 @@ export interface DrawJob extends ImageRequest {
   file: string;
 }
 
-/** Draws a job into its cache file (written whole). */
-export async function drawJob(job: DrawJob): Promise<void> {
-  const png = await renderArticleImage(job.card, job.shape, { label: job.label, faces: job.faces });
-  writeWhole(job.file, png);
+/**
+ * Draws jobs into their cache files (written whole), one after another: an
+ * article's shapes together, so that the painter measures its headline once
+ * and lays out its byline once.
+ */
+export async function drawJobs(jobs: readonly DrawJob[]): Promise<void> {
+  for (const job of jobs) {
+    writeWhole(
+      job.file,
+      await renderArticleImage(job.card, job.shape, { label: job.label, faces: job.faces }),
+    );
+  }
 }
 
 /** The cached PNG at `file`, if there is a whole one. */

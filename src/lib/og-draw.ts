@@ -82,6 +82,14 @@ export interface Painter {
   logo(name: string, language: string, faces: readonly FontFace[]): Uint8Array<ArrayBuffer>;
 }
 
+interface ParagraphOptions {
+  ink?: number;
+  families: string[];
+  language: string;
+  width: number;
+  maxLines: number;
+}
+
 interface Target {
   surface: Surface;
   /** The scanlines: a filter byte, then a row of coverage, for each row. */
@@ -160,16 +168,41 @@ export async function createPainter(): Promise<Painter> {
   });
 
   /** Text laid out in `width`, in at most `maxLines` lines, cut with an ellipsis after the last. */
+  /**
+   * The paragraphs drawn lately, by everything that makes them: an article's byline is drawn in
+   * each of its shapes, and the site's name and the kickers on every card.
+   */
+  const drawn = new Map<string, Paragraph>();
+  const DRAWN_KEPT = 24;
+  function cachedParagraph(text: string, style: TextStyle, options: ParagraphOptions): Paragraph {
+    const key = JSON.stringify([
+      text,
+      style.size,
+      style.weight,
+      style.lineHeight,
+      style.letterSpacing,
+      options,
+    ]);
+    let found = drawn.get(key);
+    if (found) {
+      // Most recently used last: the first is the one to evict.
+      drawn.delete(key);
+    } else {
+      found = paragraph(text, style, options);
+      const oldest = drawn.size >= DRAWN_KEPT ? drawn.keys().next().value : undefined;
+      if (oldest !== undefined) {
+        drawn.get(oldest)?.delete();
+        drawn.delete(oldest);
+      }
+    }
+    drawn.set(key, found);
+    return found;
+  }
+
   function paragraph(
     text: string,
     style: TextStyle,
-    {
-      ink = 1,
-      families,
-      language,
-      width,
-      maxLines,
-    }: { ink?: number; families: string[]; language: string; width: number; maxLines: number },
+    { ink = 1, families, language, width, maxLines }: ParagraphOptions,
   ): Paragraph {
     const builder = ck.ParagraphBuilder.MakeFromFontCollection(
       new ck.ParagraphStyle({
@@ -274,7 +307,7 @@ export async function createPainter(): Promise<Painter> {
     canvas.scale(scale, scale);
     for (const op of ops) {
       if (op.kind === 'rect') continue;
-      const text = paragraph(op.text, op, {
+      const text = cachedParagraph(op.text, op, {
         ink: INK[op.ink],
         families,
         language,
@@ -282,7 +315,6 @@ export async function createPainter(): Promise<Painter> {
         maxLines: op.maxLines,
       });
       canvas.drawParagraph(text, op.x, op.y);
-      text.delete();
     }
     canvas.restore();
   }
@@ -294,8 +326,17 @@ export async function createPainter(): Promise<Painter> {
     letterSpacing: 0,
   });
 
+  /** The last headline measured: an article's shapes are drawn one after another. */
+  let measured: { key: string; words: MeasuredWord[] } | undefined;
+
   /** The headline's words, measured in one line at MEASURE_SIZE. */
   function measureWords(headline: string, families: string[], language: string): MeasuredWord[] {
+    const key = JSON.stringify([headline, families, language]);
+    if (measured?.key !== key) measured = { key, words: measureAll(headline, families, language) };
+    return measured.words;
+  }
+
+  function measureAll(headline: string, families: string[], language: string): MeasuredWord[] {
     const texts = headline.split(/\s+/u).filter(Boolean);
     const line = paragraph(texts.join(' '), headlineStyle(MEASURE_SIZE), {
       families,

@@ -1,8 +1,8 @@
-/** A worker thread of the preview-image build (src/integrations/preview-images.ts): draws jobs into the cache. */
-import { drawJob, type DrawJob } from './og-cache.ts';
+/** A worker thread of the preview-image build (src/integrations/site-files.ts): draws an article's images into the cache. */
+import { drawJobs, type DrawJob } from './og-cache.ts';
 import { serveJobs } from './worker-pool.ts';
 
-serveJobs<DrawJob, undefined>(() => async (job) => {
-  await drawJob(job);
+serveJobs<DrawJob[], undefined>(() => async (jobs) => {
+  await drawJobs(jobs);
   return undefined;
 });

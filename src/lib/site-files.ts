@@ -17,8 +17,11 @@ export interface SiteImage extends ImageRequest {
 }
 
 export interface SiteFiles {
-  /** Takes images to draw; throws at once when one cannot be (a font missing for its text). */
-  images(images: readonly SiteImage[]): void;
+  /**
+   * Takes images to draw, each article's together; throws at once when one
+   * cannot be (a font missing for its text).
+   */
+  images(articles: readonly (readonly SiteImage[])[]): void;
   /** Writes a text file at its path in the built site. */
   text(path: string, text: string): void;
 }

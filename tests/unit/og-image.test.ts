@@ -366,7 +366,7 @@ describe('image cache', () => {
 
   test('a job drawn on a worker thread gives the file that drawing on this thread gives', async () => {
     const cache = createImageCache(dir);
-    const pool = createWorkerPool<DrawJob, undefined>(
+    const pool = createWorkerPool<DrawJob[], undefined>(
       new URL('../../src/lib/og-worker.ts', import.meta.url),
       {
         size: 2,
@@ -374,7 +374,7 @@ describe('image cache', () => {
     );
     try {
       const jobs = SHAPES.map((shape) => cache.job({ card, shape, label: 'test' }));
-      await Promise.all(jobs.map((job) => pool.run(job)));
+      await pool.run(jobs);
       for (const job of jobs) {
         const here = await renderArticleImage(card, job.shape);
         expect(Buffer.from(await readFile(job.file)).equals(Buffer.from(here)), job.shape).toBe(true);

@@ -16,7 +16,7 @@ interface Props {
 
 export const getStaticPaths = (async () => {
   const { articles } = await getCatalog();
-  const images = articles.flatMap((article) => {
+  const images = articles.map((article) => {
     const card = articleCard(article);
     const label = article.entry.filePath ?? article.path;
     return (Object.keys(IMAGE_SHAPES) as ImageShape[]).map((shape) => ({
@@ -28,10 +28,10 @@ export const getStaticPaths = (async () => {
   // A build draws them all on its worker threads (src/integrations/site-files.ts), not a page at a time.
   const sink = import.meta.env.PROD ? siteFiles() : undefined;
   if (sink) {
-    sink.images(images.map(({ props, path }) => ({ ...props, path })));
+    sink.images(images.map((shapes) => shapes.map(({ props, path }) => ({ ...props, path }))));
     return [];
   }
-  return withCacheKeys(images.map(({ params, props }) => ({ params, props })));
+  return withCacheKeys(images.flat().map(({ params, props }) => ({ params, props })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
