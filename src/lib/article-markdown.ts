@@ -4,11 +4,12 @@
  * sanitized HTML (so nothing the sanitizer removed comes back), cleaned as for
  * feeds: no "¶" links or ids, absolute links.
  */
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { visit } from 'unist-util-visit';
 import { feedBody } from './feed-html.ts';
 import { markdownText as escape, markdownUrl } from './markdown-text.ts';
 
@@ -24,16 +25,29 @@ export interface MarkdownArticle {
   body: string;
 }
 
+/**
+ * The body as Markdown, from its HTML tree (left as it is), its links made
+ * absolute against `base`: the tree cleaned as for feeds, then converted.
+ */
+export function markdownFromTree(tree: Root, base: string): string {
+  const copy = structuredClone(tree);
+  feedBody(base)(copy);
+  // Positions are of no use here, and the converter copies the whole tree again.
+  visit(copy, (node) => {
+    delete node.position;
+  });
+  return toMarkdown(toMdast(copy), {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    rule: '-',
+    extensions: [gfmToMarkdown()],
+  });
+}
+
 /** The body HTML (sanitized, with relative links) as Markdown, its links made absolute against `base`. */
 export const markdownBody = (html: string, base: string): string =>
-  unified()
-    .use(rehypeParse, { fragment: true })
-    .use(feedBody, base)
-    .use(rehypeRemark)
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' })
-    .processSync(html)
-    .toString();
+  markdownFromTree(fromHtml(html, { fragment: true }), base);
 
 export function articleMarkdown(article: MarkdownArticle): string {
   const source = article.source.originalUrl

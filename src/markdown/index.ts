@@ -2,6 +2,7 @@
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { rehypeArticleImages, remarkMarkdownImages } from './article-images.ts';
 import { rehypeDemoteH1 } from './rehype-demote-h1.ts';
+import { rehypeMarkdownCopy } from './rehype-markdown-copy.ts';
 import { rehypeParagraphPermalinks } from './rehype-paragraph-permalinks.ts';
 import { remarkGfm } from './remark-gfm.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
@@ -34,5 +35,7 @@ export const markdownOptions = (
     rehypeDemoteH1,
     [rehypeArticleImages, { articlesDir }],
     rehypeParagraphPermalinks,
+    // Last: the copy is made from the finished body.
+    rehypeMarkdownCopy,
   ],
 });

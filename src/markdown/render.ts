@@ -9,8 +9,8 @@
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownImage } from '../lib/article-images.ts';
-import { markdownBody } from '../lib/article-markdown.ts';
 import { MARKDOWN_IMAGES_KEY, MARKED_IMAGES_KEY } from './article-images.ts';
+import { COPY_BASE_KEY, COPY_KEY } from './rehype-markdown-copy.ts';
 import { mayHaveLiteralAutolinks } from './remark-gfm.ts';
 import { markdownOptions } from './index.ts';
 
@@ -64,14 +64,15 @@ export async function createBodyRenderer({
     const renderer = mayHaveLiteralAutolinks(markdown) ? full : lite;
     const { code: html, metadata } = await renderer.render(markdown, {
       fileURL: pathToFileURL(path),
-      frontmatter: { ...frontmatter },
+      frontmatter: { ...frontmatter, [COPY_BASE_KEY]: page },
     });
     const found = metadata.frontmatter as Record<string, unknown>;
     const images = stringsOf(found[MARKED_IMAGES_KEY]);
     const readingMinutes = found.readingMinutes;
+    const copy = found[COPY_KEY];
     return {
       html,
-      ...(images.length === 0 && { markdownBody: markdownBody(html, page) }),
+      ...(typeof copy === 'string' && { markdownBody: copy }),
       readingMinutes: typeof readingMinutes === 'number' ? readingMinutes : 0,
       markdownImages: Array.isArray(found[MARKDOWN_IMAGES_KEY])
         ? (found[MARKDOWN_IMAGES_KEY] as MarkdownImage[])

@@ -1,0 +1,30 @@
+/**
+ * The body of the article's Markdown copy, made from the finished HTML tree
+ * while it is at hand, instead of from the HTML text afterwards (which would
+ * mean parsing it again). Asked for by the body renderer (./render.ts), which
+ * puts the page's address in the front matter under {@link COPY_BASE_KEY};
+ * the copy comes back under {@link COPY_KEY}. Bodies with images are left out:
+ * their copy follows their <picture>s, made at build time.
+ */
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import { markdownFromTree } from '../lib/article-markdown.ts';
+import { MARKED_IMAGES_KEY } from './article-images.ts';
+
+/** Where the renderer puts the page's address: what relative links resolve against. */
+export const COPY_BASE_KEY = 'markdownCopyBase';
+/** Where the copy's body is left. */
+export const COPY_KEY = 'markdownCopy';
+
+interface AstroFileData {
+  astro?: { frontmatter?: Record<string, unknown> };
+}
+
+export function rehypeMarkdownCopy() {
+  return (tree: Root, file: VFile): void => {
+    const frontmatter = (file.data as AstroFileData).astro?.frontmatter;
+    const base = frontmatter?.[COPY_BASE_KEY];
+    if (!frontmatter || typeof base !== 'string' || frontmatter[MARKED_IMAGES_KEY] !== undefined) return;
+    frontmatter[COPY_KEY] = markdownFromTree(tree, base);
+  };
+}
