@@ -85,7 +85,8 @@ try {
 process.off('exit', crashed);
 const bytes = (n: number) => `${n.toLocaleString('en')} bytes`;
 console.log(
-  `Indexed ${String(search.pages)} page${search.pages === 1 ? '' : 's'} for search${search.cached ? ' (unchanged pages: the index from the cache)' : ''}: ` +
+  `Indexed ${String(search.pages)} page${search.pages === 1 ? '' : 's'} for search in ${String(search.parts)} part${search.parts === 1 ? '' : 's'}` +
+    `${search.cached > 0 ? ` (${search.cached === search.parts ? 'all' : String(search.cached)} unchanged: from the cache)` : ''}: ` +
     `pagefind/ is ${bytes(search.bytes)}, of which the index is ${bytes(search.indexBytes)} and the rest Pagefind's code.`,
 );
 

@@ -1,21 +1,30 @@
 /**
- * The Pagefind search index of a built site, in `<site>/pagefind/`, with a
- * cache: the index is a function of the site's HTML (and of Pagefind and its
- * options), so when every page is byte for byte what it was at the last
- * build, the last index is copied instead of built again.
+ * The Pagefind search index of a built site, in `<site>/pagefind/`, in parts:
+ * Pagefind holds everything it indexes in memory until it writes the index
+ * (about 400 KB a page: 4 GB for 10,000 articles, more than a CI machine may
+ * spare), so the article pages are indexed a part of at most PART_SIZE at a
+ * time, each by a Pagefind process of its own. The first part is
+ * `/pagefind/` itself; the others are `/pagefind/part-<n>/`, listed in
+ * `/pagefind/parts.json` for the search page to merge (src/scripts/search.ts).
+ *
+ * Each part is a function of its pages' HTML (and of Pagefind and its
+ * options), so a part whose pages are byte for byte what they were at the
+ * last build is linked from the cache instead of being indexed again.
  */
 import { createHash } from 'node:crypto';
 import {
-  cpSync,
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { site as siteIdentity } from '../src/site.ts';
@@ -26,6 +35,16 @@ const OPTIONS = {
   // One index for every article, whatever its language: the one search page finds them all.
   forceLanguage: siteIdentity.language,
 };
+
+/** Article pages a part holds at most: Pagefind's memory stays near 1 GB. BROADSHEET_SEARCH_PART_SIZE overrides it. */
+export const PART_SIZE = 2500;
+
+/** Where the article pages are marked for indexing (src/layouts/ArticlePage.astro). */
+const MARK = 'data-pagefind-body';
+
+/** The list of parts after the first, for the search page. */
+export const PARTS_FILE = 'parts.json';
+
 /** Pagefind's version, from its package.json (which its exports do not expose), found above its entry file. */
 function pagefindVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
@@ -41,29 +60,63 @@ export function filesUnder(folder: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** A hash of what the index is made from: Pagefind, its options, and each HTML page's path and bytes. */
-function indexKey(site: string, pages: readonly string[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([PAGEFIND_VERSION, OPTIONS]));
-  for (const page of [...pages].sort()) {
-    hash.update(relative(site, page)).update('\0').update(readFileSync(page)).update('\0');
+/**
+ * Puts a copy of the folder `from` at `to`: hard links where the file system
+ * allows them, else copies. The index's files are never written to in place,
+ * so a link is as good as a copy, and thousands of them take no time.
+ */
+export function linkTree(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = join(to, relative(from, file));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(file, target);
+    } catch {
+      copyFileSync(file, target);
+    }
   }
+}
+
+/** The site path of a part's bundle: `/pagefind/`, then `/pagefind/part-2/` and on. */
+export const partPath = (index: number): string =>
+  index === 0 ? '/pagefind/' : `/pagefind/part-${String(index + 1)}/`;
+
+/** `items` in runs of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
+}
+
+interface Page {
+  /** Relative to the site: `2022/01/06/slug/index.html`. */
+  path: string;
+  /** A hash of its bytes: the pages are read again when indexed, not all held at once. */
+  digest: string;
+}
+
+/** A hash of what a part is made from: Pagefind, its options, and each page's path and bytes. */
+function partKey(pages: readonly Page[]): string {
+  const hash = createHash('sha256').update(JSON.stringify([PAGEFIND_VERSION, OPTIONS]));
+  for (const page of pages) hash.update(page.path).update('\0').update(page.digest).update('\0');
   return hash.digest('hex');
 }
 
-/** Runs Pagefind over the site into `output`. Only `data-pagefind-body` elements are indexed. */
-async function writeIndex(site: string, pages: readonly string[], output: string): Promise<void> {
+/** Runs Pagefind over a part's pages into `output`, in a Pagefind process of its own. */
+async function writePart(site: string, pages: readonly Page[], output: string): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex(OPTIONS);
     if (!index) throw new Error(errors.join('\n') || 'Pagefind could not create an index.');
-    // Where no page is marked, Pagefind would index whole pages: a site without articles gets an empty index.
-    if (pages.some((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'))) {
-      const added = await index.addDirectory({ path: site });
-      if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    } else {
-      console.warn(
-        'No page is marked data-pagefind-body (src/layouts/ArticlePage.astro): search finds nothing.',
-      );
-    }
+    const added = await Promise.all(
+      pages.map((page) =>
+        index.addHTMLFile({
+          sourcePath: page.path.split(sep).join('/'),
+          content: readFileSync(join(site, page.path), 'utf8'),
+        }),
+      ),
+    );
+    const failed = added.flatMap((result) => result.errors);
+    if (failed.length > 0) throw new Error(failed.join('\n'));
     const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
     // Pagefind's ready-made search interfaces: the search page has its own small script instead.
@@ -72,56 +125,92 @@ async function writeIndex(site: string, pages: readonly string[], output: string
         rmSync(join(output, file));
     }
   } finally {
-    // Pagefind runs as a child process, which must end for this script to exit.
+    // Pagefind runs as a child process, which must end for this script to exit, and to give its memory back.
     await pagefind.close();
   }
 }
 
 /**
- * Writes the search index of a built site into `<site>/pagefind/`, from
- * `cache` (a folder kept between builds) when the pages are unchanged, and
- * leaves the new index there for the next build. Throws on any error.
+ * Writes the search index of a built site into `<site>/pagefind/`, each part
+ * from `cache` (a folder kept between builds) when its pages are unchanged,
+ * and leaves the new parts there for the next build. Throws on any error.
  */
 export async function indexForSearch(
   site: string,
   cache: string,
-): Promise<{ pages: number; bytes: number; indexBytes: number; cached: boolean }> {
+  partSize = Number(process.env.BROADSHEET_SEARCH_PART_SIZE ?? PART_SIZE),
+): Promise<{ pages: number; bytes: number; indexBytes: number; parts: number; cached: number }> {
   const output = join(site, 'pagefind');
   if (existsSync(output)) {
     throw new Error(
       'The built site already has a /pagefind/ (from public/pagefind/ or a page there), where the search index goes: rename it.',
     );
   }
-  const pages = filesUnder(site).filter((file) => file.endsWith('.html'));
-  const key = indexKey(site, pages);
-  const kept = join(cache, key);
-  const cached = existsSync(join(kept, 'pagefind-entry.json'));
-  if (cached) {
-    cpSync(kept, output, { recursive: true });
-  } else {
-    await writeIndex(site, pages, output);
-    // Only the latest index is kept: copied whole under a temporary name, then renamed.
-    rmSync(cache, { recursive: true, force: true });
-    mkdirSync(cache, { recursive: true });
-    const temp = `${kept}.${String(process.pid)}.tmp`;
-    cpSync(output, temp, { recursive: true });
-    renameSync(temp, kept);
+  if (!Number.isInteger(partSize) || partSize < 1) {
+    throw new Error(
+      `BROADSHEET_SEARCH_PART_SIZE must be a whole number of pages, at least 1, not "${String(partSize)}".`,
+    );
   }
-  return { ...measureIndex(output), cached };
+  const pages: Page[] = [];
+  for (const file of filesUnder(site)
+    .filter((name) => name.endsWith('.html'))
+    .sort()) {
+    const bytes = readFileSync(file);
+    if (bytes.includes(MARK)) {
+      pages.push({ path: relative(site, file), digest: createHash('sha256').update(bytes).digest('hex') });
+    }
+  }
+  if (pages.length === 0) {
+    console.warn(`No page is marked ${MARK} (src/layouts/ArticlePage.astro): search finds nothing.`);
+  }
+  // An empty site still gets an index (of nothing), so that the search page has one to load.
+  const parts = pages.length > 0 ? chunk(pages, partSize) : [[]];
+  mkdirSync(cache, { recursive: true });
+  const keys: string[] = [];
+  let cached = 0;
+  for (const [i, part] of parts.entries()) {
+    const key = partKey(part);
+    keys.push(key);
+    const kept = join(cache, key);
+    const target = join(site, partPath(i));
+    if (existsSync(join(kept, 'pagefind-entry.json'))) {
+      cached += 1;
+    } else {
+      // Written beside the cache and renamed into it whole, so that a stopped build leaves no half part.
+      const temp = `${kept}.${String(process.pid)}.tmp`;
+      rmSync(temp, { recursive: true, force: true });
+      await writePart(site, part, temp);
+      renameSync(temp, kept);
+    }
+    linkTree(kept, target);
+  }
+  writeFileSync(
+    join(output, PARTS_FILE),
+    `${JSON.stringify(parts.slice(1).map((_, i) => partPath(i + 1)))}\n`,
+  );
+  // Only this build's parts are kept.
+  for (const entry of readdirSync(cache))
+    if (!keys.includes(entry)) rmSync(join(cache, entry), { recursive: true, force: true });
+  return { ...measureIndex(output), parts: parts.length, cached };
 }
 
 /**
- * A written index (a site's `pagefind/` folder): the pages it holds, its
- * bytes, and the bytes of the index proper.
+ * A written index (a site's `pagefind/` folder, with its parts): the pages it
+ * holds, its bytes, and the bytes of the index proper.
  */
 export function measureIndex(output: string): { pages: number; bytes: number; indexBytes: number } {
-  const entry = JSON.parse(readFileSync(join(output, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
+  const entries = filesUnder(output).filter((file) => file.endsWith('pagefind-entry.json'));
+  let pages = 0;
+  for (const file of entries) {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  }
   const size = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
   const files = filesUnder(output);
   return {
-    pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
+    pages,
     bytes: size(files),
     // The rest is Pagefind's own code (JavaScript and WebAssembly), the same size whatever the site.
     indexBytes: size(files.filter((file) => !/(?:\.js|\.pagefind)$/u.test(file))),

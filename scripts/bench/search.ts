@@ -85,8 +85,9 @@ type Kind = 'page' | 'code' | 'meta' | 'chunk' | 'fragment';
 function kindOf(pathname: string): Kind {
   if (!pathname.startsWith('/pagefind/')) return 'page';
   if (/\.(?:js|pagefind)$/u.test(pathname)) return 'code';
-  if (pathname.startsWith('/pagefind/index/')) return 'chunk';
-  if (pathname.startsWith('/pagefind/fragment/')) return 'fragment';
+  // In the first part (/pagefind/) or another (/pagefind/part-2/ and on: scripts/search-index.ts).
+  if (/^\/pagefind\/(?:part-\d+\/)?index\//u.test(pathname)) return 'chunk';
+  if (/^\/pagefind\/(?:part-\d+\/)?fragment\//u.test(pathname)) return 'fragment';
   return 'meta';
 }
 

@@ -8,6 +8,7 @@
 /** The part of Pagefind's browser API used here: https://pagefind.app/docs/api/ */
 interface Pagefind {
   debouncedSearch: (query: string) => Promise<{ results: { data: () => Promise<Found> }[] } | null>;
+  mergeIndex: (path: string) => Promise<void>;
 }
 interface Found {
   url: string;
@@ -19,6 +20,17 @@ interface Found {
 const SHOWN = 20;
 // In a variable, so that the bundler leaves the import to the browser: the file exists only after the build.
 const BUNDLE = '/pagefind/pagefind.js';
+/** The index's other parts, which a large archive has (scripts/search-index.ts): searched as one with the first. */
+const PARTS = '/pagefind/parts.json';
+
+async function load(): Promise<Pagefind> {
+  const [pagefind, parts] = await Promise.all([
+    import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>,
+    fetch(PARTS).then((response) => (response.ok ? (response.json() as Promise<string[]>) : [])),
+  ]);
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(part)));
+  return pagefind;
+}
 
 const form = document.querySelector<HTMLFormElement>('form[role="search"]');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
@@ -73,7 +85,7 @@ async function run(value: string): Promise<void> {
     return;
   }
   try {
-    loaded ??= import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>;
+    loaded ??= load();
     const search = await (await loaded).debouncedSearch(query);
     const found = await Promise.all((search?.results ?? []).slice(0, SHOWN).map((result) => result.data()));
     // A later query has started: its results are the ones to show.

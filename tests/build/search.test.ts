@@ -190,3 +190,70 @@ test('a build whose index cannot be written fails and leaves the last good dist/
   expect(await readFile(entry, 'utf8')).toBe(before);
   expect(existsSync(join(root, '.dist-staging'))).toBe(false);
 });
+
+describe('an archive indexed in parts', () => {
+  // Five articles, two to a part: three parts, the last of one. Each article has a word of its own.
+  const WORDS = ['aardvark', 'bison', 'caribou', 'dromedary', 'elk'];
+  let root: string;
+  let built: { status: number | null; output: string };
+  beforeAll(async () => {
+    root = await makeSite('search-parts', {
+      ...people,
+      ...Object.fromEntries(
+        WORDS.map((word, i) => [
+          `articles/${word}.md`,
+          markdown(
+            validArticle({
+              slug: word,
+              title: `On the ${word}`,
+              published: `2024-05-0${String(i + 1)}T09:00:00Z`,
+            }),
+            `A paragraph about the ${word}.`,
+          ),
+        ]),
+      ),
+    });
+    built = buildSite(root, { BROADSHEET_SEARCH_PART_SIZE: '2' });
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('each part is an index of its own, parts.json lists those after the first, and every article is in one', async () => {
+    expect(built.status, built.output).toBe(0);
+    expect(built.output).toMatch(/Indexed 5 pages for search in 3 parts/u);
+    const dist = join(root, 'dist');
+    const parts = JSON.parse(await readFile(join(dist, 'pagefind/parts.json'), 'utf8')) as string[];
+    expect(parts).toEqual(['/pagefind/part-2/', '/pagefind/part-3/']);
+    const counts = await Promise.all(
+      ['/pagefind/', ...parts].map(async (part) => {
+        const entry = JSON.parse(await readFile(join(dist, part, 'pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { page_count: number }>;
+        };
+        return entry.languages[site.language]?.page_count ?? 0;
+      }),
+    );
+    expect(counts).toEqual([2, 2, 1]);
+  });
+
+  test('the parts merged, as the search page merges them, find an article of every part', async () => {
+    const dist = join(root, 'dist');
+    vi.stubGlobal('fetch', async (input: string | URL) => {
+      const file = join(dist, decodeURIComponent(new URL(String(input), 'http://site.test/').pathname));
+      return existsSync(file) ? new Response(await readFile(file)) : new Response('', { status: 404 });
+    });
+    const pagefind = (await import(
+      /* @vite-ignore */ `${pathToFileURL(join(dist, 'pagefind/pagefind.js')).href}?parts`
+    )) as Pagefind & { mergeIndex: (path: string) => Promise<void> };
+    await pagefind.options({ basePath: '/pagefind/' });
+    const parts = JSON.parse(await readFile(join(dist, 'pagefind/parts.json'), 'utf8')) as string[];
+    for (const part of parts) await pagefind.mergeIndex(part);
+    for (const [i, word] of WORDS.entries()) {
+      const found = await Promise.all((await pagefind.search(word)).results.map((result) => result.data()));
+      // First: Pagefind also finds words near this one in the other articles, ranked below it.
+      expect(found[0]?.url, `${word}: ${found.map((result) => result.url).join(' ')}`).toBe(
+        `/2024/05/0${String(i + 1)}/${word}/`,
+      );
+    }
+  });
+});
