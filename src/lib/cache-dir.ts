@@ -1,7 +1,8 @@
 /**
- * The one folder that holds every build cache: preview images (`og/`, see
- * og-cache.ts) and Astro's own (`astro/`: the content store with rendered
- * Markdown, and the incremental build's copies of pages). Keep it between
+ * The one folder that holds every build cache: rendered bodies (`bodies/`, see
+ * body-cache.ts), preview images (`og/`, see og-cache.ts), the search index's
+ * parts (`pagefind/`, scripts/search-index.ts) and Astro's own (`astro/`: the
+ * content store, and the incremental build's copies of pages). Keep it between
  * builds, on CI too, and builds only do the work of what changed.
  */
 import { join } from 'node:path';
