@@ -526,6 +526,17 @@ function extrapolate(points: [number, number][], x: number): number | undefined 
   return my + slope * (x - mx);
 }
 
+/** A failed build's first line, with the error its log names (Astro's "[SomeError]" line and its cause), if any. */
+function failureSummary(failure: string): string {
+  const lines = failure.split('\n').map((line) => line.trim());
+  const error = lines.find((line) => /^\[\w+Error\]/u.test(line));
+  const causedBy = lines.findIndex((line) => line === 'Caused by:');
+  const cause = causedBy === -1 ? undefined : lines[causedBy + 1];
+  return [lines[0]?.replace(/ The last lines of its output:$/u, ''), error, cause && `caused by: ${cause}`]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Each target, measured where it applies, else the nearest measurement and a labelled extrapolation. */
 function targets(results: Result[]): { text: string; missed: boolean } {
   const at = TARGETS.atArticles;
@@ -568,9 +579,7 @@ function targets(results: Result[]): { text: string; missed: boolean } {
       : `- Warm build ≤ ${String(TARGETS.warmOverFloor)}× the floor: no floor built, nothing to compare.`,
     ...results
       .filter((r) => r.floorFailure !== undefined)
-      .map(
-        (r) => `- The floor failed at ${n(r.count)} articles: ${(r.floorFailure ?? '').split('\n')[0] ?? ''}`,
-      ),
+      .map((r) => `- The floor failed at ${n(r.count)} articles: ${failureSummary(r.floorFailure ?? '')}`),
   );
   const peakOf = (r: Result) => {
     const peaks = [r.cold.peak, r.warm.peak, r.edited.peak];
