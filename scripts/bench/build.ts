@@ -83,9 +83,9 @@ const SAMPLE_MS = 200;
 
 /**
  * The resident sets, in bytes, of every process in a process group added up
- * (Linux's /proc), or undefined where there is no /proc. The build's
- * processes run side by side (Astro, and Pagefind while Astro finishes), so
- * the largest one alone is not what the machine must hold.
+ * (Linux's /proc), or undefined where there is no /proc. The build script
+ * stays in memory beside Astro and then Pagefind, so the largest process
+ * alone is less than what the machine must hold.
  */
 function groupResident(group: number): number | undefined {
   if (!existsSync('/proc/self/stat')) return undefined;
