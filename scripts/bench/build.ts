@@ -80,6 +80,8 @@ interface Run {
 }
 
 const SAMPLE_MS = 200;
+/** Linux's /proc, from which the resident sets of all the build's processes are summed. */
+const procWorks = existsSync('/proc/self/stat');
 
 /**
  * The resident sets, in bytes, of every process in a process group added up
@@ -88,7 +90,7 @@ const SAMPLE_MS = 200;
  * alone is less than what the machine must hold.
  */
 function groupResident(group: number): number | undefined {
-  if (!existsSync('/proc/self/stat')) return undefined;
+  if (!procWorks) return undefined;
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/u.test(pid)) continue;
@@ -699,7 +701,7 @@ const results: Result[] = [];
 try {
   if (!timeWorks)
     console.log(`${TIME} -v is not available: the largest process's peak memory is not measured.`);
-  if (groupResident(process.pid) === undefined)
+  if (!procWorks)
     console.log('There is no /proc here: the peak memory of all processes together is not measured.');
   for (const count of counts) results.push(await benchmark(count));
 } catch (error) {
