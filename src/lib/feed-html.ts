@@ -24,7 +24,7 @@ const isPilcrow = (node: Element): boolean =>
   node.properties.className.includes('pilcrow');
 
 /** `value` made absolute against `base`; a value that is no URL at all is left for the reader to ignore. */
-function absolute(value: string, base: string): string {
+export function absolute(value: string, base: string): string {
   try {
     return new URL(value, base).href;
   } catch {

@@ -3,6 +3,7 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { rehypeArticleImages, remarkMarkdownImages } from './article-images.ts';
 import { rehypeDemoteH1 } from './rehype-demote-h1.ts';
 import { rehypeMarkdownCopy } from './rehype-markdown-copy.ts';
+import { remarkMarkdownCopy } from './remark-markdown-copy.ts';
 import { rehypeParagraphPermalinks } from './rehype-paragraph-permalinks.ts';
 import { remarkGfm } from './remark-gfm.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
@@ -12,11 +13,12 @@ import { sanitizePlugins } from './sanitize.ts';
 /**
  * The pipeline for the articles in `articlesDir` (content/articles/), whose images/ folder holds their images.
  * `gfmWithoutLiteralTokenizer` swaps Astro's GFM for ./remark-gfm.ts, for documents without autolink literals
- * (`mayHaveLiteralAutolinks`), where the two give the same HTML.
+ * (`mayHaveLiteralAutolinks`), where the two give the same HTML. `withoutRawHtml` leaves out the parsing of raw
+ * HTML before the sanitizer, for documents that hold none (`mayHaveRawHtml`), where it changes nothing.
  */
 export const markdownOptions = (
   articlesDir: string,
-  { gfmWithoutLiteralTokenizer = false } = {},
+  { gfmWithoutLiteralTokenizer = false, withoutRawHtml = false } = {},
 ): UnifiedProcessorOptions => ({
   // Astro's own SmartyPants runs on every document; ours skips those with nothing to change.
   smartypants: false,
@@ -26,12 +28,14 @@ export const markdownOptions = (
     remarkSmartQuotes,
     remarkReadingTime,
     remarkMarkdownImages,
+    // Last: the copy of a plain body, from the finished Markdown tree.
+    remarkMarkdownCopy,
   ],
   // Sanitize first, so that every later plugin sees only safe markup.
   // Images become figures before paragraphs are numbered, so that an image never takes a paragraph's number.
   // Paragraph ids come after the sanitizer, which would prefix them (clobbering protection).
   rehypePlugins: [
-    ...sanitizePlugins,
+    ...sanitizePlugins(!withoutRawHtml),
     rehypeDemoteH1,
     [rehypeArticleImages, { articlesDir }],
     rehypeParagraphPermalinks,

@@ -4,7 +4,8 @@
  * mean parsing it again). Asked for by the body renderer (./render.ts), which
  * puts the page's address in the front matter under {@link COPY_BASE_KEY};
  * the copy comes back under {@link COPY_KEY}. Bodies with images are left out:
- * their copy follows their <picture>s, made at build time.
+ * their copy follows their <picture>s, made at build time. So are bodies of
+ * plain Markdown, whose copy ./remark-markdown-copy.ts wrote from the Markdown.
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -25,6 +26,8 @@ export function rehypeMarkdownCopy() {
     const frontmatter = (file.data as AstroFileData).astro?.frontmatter;
     const base = frontmatter?.[COPY_BASE_KEY];
     if (!frontmatter || typeof base !== 'string' || frontmatter[MARKED_IMAGES_KEY] !== undefined) return;
+    // Written from the Markdown tree already (./remark-markdown-copy.ts).
+    if (typeof frontmatter[COPY_KEY] === 'string') return;
     frontmatter[COPY_KEY] = markdownFromTree(tree, base);
   };
 }

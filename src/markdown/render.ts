@@ -12,6 +12,7 @@ import type { MarkdownImage } from '../lib/article-images.ts';
 import { MARKDOWN_IMAGES_KEY, MARKED_IMAGES_KEY } from './article-images.ts';
 import { COPY_BASE_KEY, COPY_KEY } from './rehype-markdown-copy.ts';
 import { mayHaveLiteralAutolinks } from './remark-gfm.ts';
+import { mayHaveRawHtml } from './sanitize.ts';
 import { markdownOptions } from './index.ts';
 
 export interface RenderOptions {
@@ -47,21 +48,34 @@ export interface RenderedBody {
 
 /**
  * A renderer of article bodies. GFM's autolink literals are found by a
- * cheaper route in documents that cannot hold one (./remark-gfm.ts), with the
- * same result.
+ * cheaper route in documents that cannot hold one (./remark-gfm.ts), and raw
+ * HTML is parsed only in documents that may hold some (./sanitize.ts), with
+ * the same result.
  */
 export async function createBodyRenderer({
   articlesDir,
 }: RenderOptions): Promise<(job: RenderJob) => Promise<RenderedBody>> {
   // As astro.config.mjs has it: no syntax highlighting (news has no code to colour).
-  const make = (lite: boolean): Promise<MarkdownRenderer> =>
-    unified(markdownOptions(articlesDir, { gfmWithoutLiteralTokenizer: lite })).createRenderer({
-      syntaxHighlight: false,
-    });
-  const [full, lite] = await Promise.all([make(false), make(true)]);
+  const make = (literals: boolean, rawHtml: boolean): Promise<MarkdownRenderer> =>
+    unified(
+      markdownOptions(articlesDir, { gfmWithoutLiteralTokenizer: !literals, withoutRawHtml: !rawHtml }),
+    ).createRenderer({ syntaxHighlight: false });
+  const renderers = new Map<string, Promise<MarkdownRenderer>>();
+  /** The renderer for what a document may hold, made when first needed. */
+  const rendererFor = (literals: boolean, rawHtml: boolean): Promise<MarkdownRenderer> => {
+    const key = `${String(literals)} ${String(rawHtml)}`;
+    let renderer = renderers.get(key);
+    if (!renderer) {
+      renderer = make(literals, rawHtml);
+      renderers.set(key, renderer);
+    }
+    return renderer;
+  };
+  // The one most bodies take (no autolink literals, no raw HTML), ready before the first.
+  await rendererFor(false, false);
 
   return async ({ path, markdown, frontmatter, page }) => {
-    const renderer = mayHaveLiteralAutolinks(markdown) ? full : lite;
+    const renderer = await rendererFor(mayHaveLiteralAutolinks(markdown), mayHaveRawHtml(markdown));
     const { code: html, metadata } = await renderer.render(markdown, {
       fileURL: pathToFileURL(path),
       frontmatter: { ...frontmatter, [COPY_BASE_KEY]: page },

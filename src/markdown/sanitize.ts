@@ -45,5 +45,18 @@ export const articleSchema: SanitizeSchema = {
   strip: ['script', 'style', 'template'],
 };
 
-/** The rehype plugins that make raw HTML in Markdown safe, in order. */
-export const sanitizePlugins: RehypePlugins = [rehypeRaw, [rehypeSanitize, articleSchema]];
+/**
+ * Whether Markdown may hold raw HTML: every HTML block or inline tag, comment
+ * or declaration starts with "<". Without one, parsing raw HTML (a pass of
+ * parse5 over the whole tree) finds nothing to do.
+ */
+export const mayHaveRawHtml = (markdown: string): boolean => markdown.includes('<');
+
+/**
+ * The rehype plugins that make raw HTML in Markdown safe, in order; for a
+ * document without raw HTML (`rawHtml` false), the sanitizer alone.
+ */
+export const sanitizePlugins = (rawHtml = true): RehypePlugins => [
+  ...(rawHtml ? [rehypeRaw] : []),
+  [rehypeSanitize, articleSchema],
+];

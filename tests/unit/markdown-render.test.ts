@@ -1,16 +1,26 @@
 /**
  * The body renderer the content loader runs (src/markdown/render.ts): the same
  * HTML as Astro's own processor with the site's plugins, whichever way it
- * parses GFM, and what its plugins found.
+ * parses GFM and raw HTML, the same Markdown copy whether it is written from
+ * the Markdown tree or from the HTML, and what its plugins found.
  */
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { readFileSync } from 'node:fs';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { unified as unifiedProcessor } from 'unified';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { syntheticContent } from '../../scripts/bench/synthetic.ts';
 import { markdownBody } from '../../src/lib/article-markdown.ts';
 import { markdownOptions } from '../../src/markdown/index.ts';
+import { isPlain, keepsHref } from '../../src/markdown/remark-markdown-copy.ts';
+import { articleSchema, mayHaveRawHtml } from '../../src/markdown/sanitize.ts';
 import { mayHaveLiteralAutolinks } from '../../src/markdown/remark-gfm.ts';
 import { createBodyRenderer, type RenderedBody, type RenderJob } from '../../src/markdown/render.ts';
 import { ROOT } from '../helpers/project.ts';
@@ -55,6 +65,31 @@ const SAMPLES: [string, string][] = [
   ['an escaped bracket', '\\[not a link](https://example.org/x)'],
   ['raw HTML', '<p>Raw <b>bold</b> and <a href="https://example.org/">a link</a></p>'],
   ['code', 'Use `https://example.org` in code:\n\n```\nwww.example.org\n```'],
+  // What the copy from the Markdown tree (src/markdown/remark-markdown-copy.ts) must write as the HTML route does.
+  ['soft and hard line breaks', 'One line\nand the next,  \nbroken, and\\\nagain.'],
+  ['an h1 and deeper headings', '# A heading\n\nText.\n\n### Deeper'],
+  ['a loose list', '- one\n\n- two\n\n- three'],
+  ['a nested list and a quoted one', '1. one\n   - a\n   - b\n2. two\n\n> quoted\n>\n> - item'],
+  ['a list from 3', '3. three\n4. four'],
+  ['code with meta, and indented', '```js title="x.js"\nconst a = 1;\n```\n\n    indented code'],
+  ['inline code with spaces and backticks', 'Use `a  b` and `` `x` ``.'],
+  [
+    'relative, fragment, titled and mail links',
+    'See [here](/a/b/ "Title"), [there](#frag), [up](../c), [mail](mailto:a@b.org) and <https://example.org/x>.',
+  ],
+  ['runs of spaces and a tab', 'Text with  two   spaces and a tab\there.'],
+  ['entities, and one that leads', '&#32;A &amp; B &copy; lead.'],
+  ['rules', 'A\n\n***\n\nB\n\n---\n\nC'],
+  ['every emphasis', '*a* **b** ***c*** _d_ __e__ ~~f~~ a*b*c snake_case'],
+  ['escapes', 'A \\* star, a \\_ and 1\\. not a list, # not a heading, <not html'],
+  ['addresses to encode', '[ünïcode](/ü/ß?q=ä b#ö) and [space](</a b/>)'],
+  ['a javascript: link', '[x](javascript:alert(1)) and [y](JAVASCRIPT:alert(1))'],
+  ['table rows of other lengths', '| a | b |\n| - | :-: |\n| `c|d` | e  f |\n| 1 |'],
+  ['a table cell that starts with a space', '| a | b |\n| - | - |\n| &#32;x | y |'],
+  ['a reference link', '[a][r]\n\n[r]: https://example.org'],
+  ['a quote in a list item', '- item\n\n  > quote in item'],
+  ['emphasis in links', '[*emph* link](https://example.org) and **[strong link](https://e.org)**'],
+  ['spaces HTML keeps', 'non\u00a0breaking and\u2003em space'],
 ];
 // Bodies of the build benchmark's articles: headings, quotes, lists and links of every kind it writes.
 const synthetic = Object.entries(syntheticContent(60))
@@ -81,6 +116,11 @@ describe('createBodyRenderer', () => {
     expect(ways).toEqual(new Set([true, false]));
   });
 
+  test('the samples take both ways of parsing raw HTML', () => {
+    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveRawHtml(markdown)));
+    expect(ways).toEqual(new Set([true, false]));
+  });
+
   test('gives the reading time, the Markdown copy of the HTML, and no images for a body without', async () => {
     const markdown = 'A paragraph with [a link](/elsewhere/).\n\n## A heading\n\nMore text.';
     const rendered = await render(job(markdown, { language: 'en' }));
@@ -95,6 +135,68 @@ describe('createBodyRenderer', () => {
     expect(rendered.images).toEqual(['harbour.jpg']);
     expect(rendered.markdownImages).toEqual([{ url: './images/harbour.jpg', line: 3, column: 1 }]);
     expect(rendered.markdownBody).toBeUndefined();
+  });
+});
+
+describe('the route of the Markdown copy', () => {
+  const tree = (markdown: string) =>
+    fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const samples = new Map(SAMPLES);
+  test.each([
+    ['the first article', true],
+    ['a table', true],
+    ['soft and hard line breaks', true],
+    ['an h1 and deeper headings', true],
+    ['a loose list', true],
+    ['relative, fragment, titled and mail links', true],
+    ['every emphasis', true],
+    ['addresses to encode', true],
+    ['strikethrough and a task list', false],
+    ['a footnote', false],
+    ['links and images', false],
+    ['raw HTML', false],
+    ['a javascript: link', false],
+    ['a nested list and a quoted one', false],
+    ['table rows of other lengths', false],
+    ['a table cell that starts with a space', false],
+    ['entities, and one that leads', false],
+    ['a reference link', false],
+  ])('%s: from the Markdown tree: %s', (name, plain) => {
+    const markdown = samples.get(name);
+    expect(markdown, name).toBeDefined();
+    expect(isPlain(tree(markdown ?? ''))).toBe(plain);
+  });
+
+  test('every synthetic body of the benchmark is plain Markdown', () => {
+    for (const [name, markdown] of synthetic) expect(isPlain(tree(markdown)), name).toBe(true);
+  });
+
+  test.each([
+    '/relative/',
+    '#fragment',
+    '../up',
+    'https://example.org/',
+    'http://example.org/a:b',
+    'mailto:a@example.org',
+    'ircs://irc.example.org/',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    'tel:+100',
+    'a/b:c',
+    '?q=a:b',
+    'x#y:z',
+    'web+app:x',
+  ])('keepsHref(%s) is what the sanitizer does with it', async (href) => {
+    const sanitized = String(
+      await unifiedProcessor()
+        .use(rehypeParse, { fragment: true })
+        .use(rehypeSanitize, articleSchema)
+        .use(rehypeStringify)
+        .process(`<a href="${href}">x</a>`),
+    );
+    expect(keepsHref(href)).toBe(sanitized.includes('href='));
   });
 });
 
