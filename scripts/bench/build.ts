@@ -16,7 +16,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
-import { bodyMilliseconds } from './calibrate.ts';
+import { describeSpeed, machineSpeed, type MachineSpeed } from './calibrate.ts';
 import { linkPackages, makeTempSite, ROOT, syntheticContent, writeContent } from './synthetic.ts';
 
 const OUTPUT = join(ROOT, 'tests/.output');
@@ -699,17 +699,18 @@ ${draw(540, 'Peak memory (all processes)', 'MB', [
 }
 
 const results: Result[] = [];
-/** Milliseconds a body (scripts/bench/calibrate.ts), before and after the builds. */
-const speed = { before: 0, after: 0 };
+/** How fast the machine ran (scripts/bench/calibrate.ts), before and after the builds. */
+let before: MachineSpeed | undefined;
+let after: MachineSpeed | undefined;
 try {
-  speed.before = await bodyMilliseconds();
-  console.log(`Machine speed: ${speed.before.toFixed(2)} ms to render one synthetic body on one thread.`);
+  before = await machineSpeed();
+  console.log(`Machine speed: ${describeSpeed(before)}.`);
   if (!timeWorks)
     console.log(`${TIME} -v is not available: the largest process's peak memory is not measured.`);
   if (!procWorks)
     console.log('There is no /proc here: the peak memory of all processes together is not measured.');
   for (const count of counts) results.push(await benchmark(count));
-  speed.after = await bodyMilliseconds();
+  after = await machineSpeed();
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
   await cleanUp();
@@ -727,8 +728,8 @@ const report = [
     'cold: empty image and content caches; warm: the same build again, unchanged. ' +
     'Floor: a bare Astro site rendering the same articles (one route, no schema, no integrations).',
   '',
-  `Machine speed (scripts/bench/calibrate.ts: one thread rendering the same synthetic bodies; lower is faster): ` +
-    `${speed.before.toFixed(2)} ms a body before the builds, ${speed.after.toFixed(2)} ms after.`,
+  `Machine speed (scripts/bench/calibrate.ts: rendering the same synthetic bodies; lower is faster): before the builds, ` +
+    `${describeSpeed(before)}; after, ${describeSpeed(after)}.`,
   '',
   summaryTable(results),
   '',
