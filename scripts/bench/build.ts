@@ -700,8 +700,8 @@ ${draw(540, 'Peak memory (all processes)', 'MB', [
 
 const results: Result[] = [];
 /** How fast the machine ran (scripts/bench/calibrate.ts), before and after the builds. */
-let before: MachineSpeed | undefined;
-let after: MachineSpeed | undefined;
+let before: MachineSpeed;
+let after: MachineSpeed;
 try {
   before = await machineSpeed();
   console.log(`Machine speed: ${describeSpeed(before)}.`);

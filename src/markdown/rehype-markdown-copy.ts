@@ -21,13 +21,23 @@ interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown> };
 }
 
+/**
+ * The copy asked for of a file, by either plugin: the front matter it goes
+ * into and the page's address, or undefined when no copy is asked for (Astro's
+ * own renderer, tests) or one is written already.
+ */
+export function copyWanted(file: VFile): { frontmatter: Record<string, unknown>; base: string } | undefined {
+  const frontmatter = (file.data as AstroFileData).astro?.frontmatter;
+  const base = frontmatter?.[COPY_BASE_KEY];
+  if (!frontmatter || typeof base !== 'string' || typeof frontmatter[COPY_KEY] === 'string') return undefined;
+  return { frontmatter, base };
+}
+
 export function rehypeMarkdownCopy() {
   return (tree: Root, file: VFile): void => {
-    const frontmatter = (file.data as AstroFileData).astro?.frontmatter;
-    const base = frontmatter?.[COPY_BASE_KEY];
-    if (!frontmatter || typeof base !== 'string' || frontmatter[MARKED_IMAGES_KEY] !== undefined) return;
-    // Written from the Markdown tree already (./remark-markdown-copy.ts).
-    if (typeof frontmatter[COPY_KEY] === 'string') return;
-    frontmatter[COPY_KEY] = markdownFromTree(tree, base);
+    // Not asked for, or written from the Markdown tree already (./remark-markdown-copy.ts).
+    const wanted = copyWanted(file);
+    if (!wanted || wanted.frontmatter[MARKED_IMAGES_KEY] !== undefined) return;
+    wanted.frontmatter[COPY_KEY] = markdownFromTree(tree, wanted.base);
   };
 }

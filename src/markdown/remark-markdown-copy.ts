@@ -13,7 +13,7 @@ import type { Heading, Nodes, Paragraph, Root, TableCell } from 'mdast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { VFile } from 'vfile';
 import { markdownFromMdast } from '../lib/article-markdown.ts';
-import { COPY_BASE_KEY, COPY_KEY } from './rehype-markdown-copy.ts';
+import { COPY_KEY, copyWanted } from './rehype-markdown-copy.ts';
 import { articleSchema } from './sanitize.ts';
 
 /** The nodes of plain Markdown, which reach the page's HTML as they are. */
@@ -99,15 +99,10 @@ export function isPlain(node: Nodes): boolean {
   return !('children' in node) || node.children.every((child) => isPlain(child));
 }
 
-interface AstroFileData {
-  astro?: { frontmatter?: Record<string, unknown> };
-}
-
 export function remarkMarkdownCopy() {
   return (tree: Root, file: VFile): void => {
-    const frontmatter = (file.data as AstroFileData).astro?.frontmatter;
-    const base = frontmatter?.[COPY_BASE_KEY];
-    if (!frontmatter || typeof base !== 'string' || !isPlain(tree)) return;
-    frontmatter[COPY_KEY] = markdownFromMdast(tree, base);
+    const wanted = copyWanted(file);
+    if (!wanted || !isPlain(tree)) return;
+    wanted.frontmatter[COPY_KEY] = markdownFromMdast(tree, wanted.base);
   };
 }
