@@ -6,8 +6,21 @@
  * The content loader (src/loaders/article-bodies.ts) runs it on worker threads
  * (./render-worker.ts) and caches the result by the article's text.
  */
-import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import {
+  rehypeHeadingIds,
+  remarkCollectImages,
+  unified,
+  type MarkdownRenderer,
+  type UnifiedProcessorOptions,
+} from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfmWithLiterals from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
+import { unified as unifiedProcessor, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
 import type { MarkdownImage } from '../lib/article-images.ts';
 import { MARKDOWN_IMAGES_KEY, MARKED_IMAGES_KEY } from './article-images.ts';
 import { COPY_BASE_KEY, COPY_KEY } from './rehype-markdown-copy.ts';
@@ -47,35 +60,99 @@ export interface RenderedBody {
 }
 
 /**
+ * Whether Markdown may hold a GFM footnote: every call and definition starts with "[^". Astro's last
+ * pass (see {@link plainBodyRenderer}) writes the footnotes' marks as `data-footnote-ref=""`, not
+ * `data-footnote-ref`, so documents that may hold one take Astro's processor.
+ */
+export const mayHaveFootnotes = (markdown: string): boolean => markdown.includes('[^');
+
+/**
+ * Astro's Markdown processor (`createMarkdownProcessor` of @astrojs/markdown-remark) with the same
+ * plugins, for documents without raw HTML or footnotes, less two of its last steps that have nothing to do there:
+ * rehype-raw, which parses the finished tree again with parse5 to bring raw HTML into it (9% of a
+ * body's time), and the marking of images for Astro's image service, which every image of an article
+ * skips (./article-images.ts). The rest is Astro's, in its order: GFM unless `options.gfm` is false,
+ * SmartyPants unless `options.smartypants` is, the remark plugins, Astro's collection of images, remark-rehype as Astro sets it, the rehype
+ * plugins, Astro's heading ids, and HTML. tests/unit/markdown-render.test.ts holds the two to the same output.
+ */
+function plainBodyRenderer(options: UnifiedProcessorOptions): MarkdownRenderer {
+  const processor = unifiedProcessor()
+    .use(remarkParse)
+    .use(options.gfm === false ? [] : [remarkGfmWithLiterals])
+    .use(
+      options.smartypants === false
+        ? []
+        : [[remarkSmartypants, typeof options.smartypants === 'object' ? options.smartypants : {}]],
+    )
+    .use((options.remarkPlugins ?? []) as PluggableList)
+    // As Astro calls it when no image options are given.
+    .use(remarkCollectImages, undefined)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [], ...options.remarkRehype })
+    .use((options.rehypePlugins ?? []) as PluggableList)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  return {
+    async render(content, { fileURL, frontmatter = {} } = {}) {
+      const file = new VFile({ value: content, path: fileURL, data: { astro: { frontmatter } } });
+      const result = await processor.process(file);
+      const astro = (result.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+      return {
+        code: String(result.value),
+        metadata: {
+          headings: [],
+          localImagePaths: [],
+          remoteImagePaths: [],
+          frontmatter: astro?.frontmatter ?? {},
+        },
+      };
+    },
+  };
+}
+
+/**
  * A renderer of article bodies. GFM's autolink literals are found by a
  * cheaper route in documents that cannot hold one (./remark-gfm.ts), and raw
- * HTML is parsed only in documents that may hold some (./sanitize.ts), with
- * the same result.
+ * HTML is parsed only in documents that may hold some (./sanitize.ts). Those,
+ * and those with footnotes, Astro's own processor renders; the others take
+ * {@link plainBodyRenderer}. The HTML is the same either way.
  */
 export async function createBodyRenderer({
   articlesDir,
 }: RenderOptions): Promise<(job: RenderJob) => Promise<RenderedBody>> {
   // As astro.config.mjs has it: no syntax highlighting (news has no code to colour).
-  const make = (literals: boolean, rawHtml: boolean): Promise<MarkdownRenderer> =>
-    unified(
-      markdownOptions(articlesDir, { gfmWithoutLiteralTokenizer: !literals, withoutRawHtml: !rawHtml }),
-    ).createRenderer({ syntaxHighlight: false });
+  const make = async (literals: boolean, rawHtml: boolean, footnotes: boolean): Promise<MarkdownRenderer> => {
+    const options = markdownOptions(articlesDir, {
+      gfmWithoutLiteralTokenizer: !literals,
+      withoutRawHtml: !rawHtml,
+    });
+    return rawHtml || footnotes
+      ? unified(options).createRenderer({ syntaxHighlight: false })
+      : plainBodyRenderer(options);
+  };
   const renderers = new Map<string, Promise<MarkdownRenderer>>();
   /** The renderer for what a document may hold, made when first needed. */
-  const rendererFor = (literals: boolean, rawHtml: boolean): Promise<MarkdownRenderer> => {
-    const key = `${String(literals)} ${String(rawHtml)}`;
+  const rendererFor = (
+    literals: boolean,
+    rawHtml: boolean,
+    footnotes: boolean,
+  ): Promise<MarkdownRenderer> => {
+    const key = `${String(literals)} ${String(rawHtml)} ${String(footnotes)}`;
     let renderer = renderers.get(key);
     if (!renderer) {
-      renderer = make(literals, rawHtml);
+      renderer = make(literals, rawHtml, footnotes);
       renderers.set(key, renderer);
     }
     return renderer;
   };
-  // The one most bodies take (no autolink literals, no raw HTML), ready before the first.
-  await rendererFor(false, false);
+  // The one most bodies take (no autolink literals, raw HTML or footnotes), ready before the first.
+  await rendererFor(false, false, false);
 
   return async ({ path, markdown, frontmatter, page }) => {
-    const renderer = await rendererFor(mayHaveLiteralAutolinks(markdown), mayHaveRawHtml(markdown));
+    const renderer = await rendererFor(
+      mayHaveLiteralAutolinks(markdown),
+      mayHaveRawHtml(markdown),
+      mayHaveFootnotes(markdown),
+    );
     const { code: html, metadata } = await renderer.render(markdown, {
       fileURL: pathToFileURL(path),
       frontmatter: { ...frontmatter, [COPY_BASE_KEY]: page },

@@ -22,7 +22,12 @@ import { markdownOptions } from '../../src/markdown/index.ts';
 import { isPlain, keepsHref } from '../../src/markdown/remark-markdown-copy.ts';
 import { articleSchema, mayHaveRawHtml } from '../../src/markdown/sanitize.ts';
 import { mayHaveLiteralAutolinks } from '../../src/markdown/remark-gfm.ts';
-import { createBodyRenderer, type RenderedBody, type RenderJob } from '../../src/markdown/render.ts';
+import {
+  createBodyRenderer,
+  mayHaveFootnotes,
+  type RenderedBody,
+  type RenderJob,
+} from '../../src/markdown/render.ts';
 import { ROOT } from '../helpers/project.ts';
 
 const ARTICLES = join(ROOT, 'content/articles');
@@ -90,6 +95,9 @@ const SAMPLES: [string, string][] = [
   ['a quote in a list item', '- item\n\n  > quote in item'],
   ['emphasis in links', '[*emph* link](https://example.org) and **[strong link](https://e.org)**'],
   ['spaces HTML keeps', 'non\u00a0breaking and\u2003em space'],
+  // Astro's heading ids, which the renderer of plain bodies adds as Astro's processor does.
+  ['headings of one text, and with markup', '## Votes\n\n## Votes\n\n## The *new* `law` & [its](/x/) text'],
+  ['a checked and a disabled task', '- [x] done\n- [ ] open\n\n1. [x] numbered'],
 ];
 // Bodies of the build benchmark's articles: headings, quotes, lists and links of every kind it writes.
 const synthetic = Object.entries(syntheticContent(60))
@@ -118,6 +126,15 @@ describe('createBodyRenderer', () => {
 
   test('the samples take both ways of parsing raw HTML', () => {
     const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveRawHtml(markdown)));
+    expect(ways).toEqual(new Set([true, false]));
+  });
+
+  test('the samples take both renderers: Astro’s, for raw HTML or footnotes, and the one for plain bodies', () => {
+    const ways = new Set(
+      [...SAMPLES, ...synthetic].map(
+        ([, markdown]) => mayHaveRawHtml(markdown) || mayHaveFootnotes(markdown),
+      ),
+    );
     expect(ways).toEqual(new Set([true, false]));
   });
 
@@ -197,6 +214,18 @@ describe('the route of the Markdown copy', () => {
         .process(`<a href="${href}">x</a>`),
     );
     expect(keepsHref(href)).toBe(sanitized.includes('href='));
+  });
+});
+
+describe('mayHaveFootnotes', () => {
+  test.each([
+    ['plain prose', 'The council met [on Monday](/a/).', false],
+    ['a footnote call and its definition', 'A claim.[^1]\n\n[^1]: The source.', true],
+    ['a named footnote', 'A claim.[^source]', true],
+    ['a caret in a link text', 'See [^ this](/a/).', true],
+    ['a caret elsewhere', 'Two^3 and [a] ^b', false],
+  ])('%s: %s', (_name, markdown, expected) => {
+    expect(mayHaveFootnotes(markdown)).toBe(expected);
   });
 });
 
