@@ -68,12 +68,13 @@ export const mayHaveFootnotes = (markdown: string): boolean => markdown.includes
 
 /**
  * Astro's Markdown processor (`createMarkdownProcessor` of @astrojs/markdown-remark) with the same
- * plugins, for documents without raw HTML or footnotes, less two of its last steps that have nothing to do there:
- * rehype-raw, which parses the finished tree again with parse5 to bring raw HTML into it (9% of a
- * body's time), and the marking of images for Astro's image service, which every image of an article
- * skips (./article-images.ts). The rest is Astro's, in its order: GFM unless `options.gfm` is false,
- * SmartyPants unless `options.smartypants` is, the remark plugins, Astro's collection of images, remark-rehype as Astro sets it, the rehype
- * plugins, Astro's heading ids, and HTML. tests/unit/markdown-render.test.ts holds the two to the same output.
+ * plugins, for documents without raw HTML or footnotes, less two of its last steps that have nothing
+ * to do there: rehype-raw, which parses the finished tree again with parse5 to bring raw HTML into it
+ * (9% of a body's time), and the marking of images for Astro's image service, which every image of an
+ * article skips (./article-images.ts). The rest is Astro's, in its order: GFM unless `options.gfm` is
+ * false, SmartyPants unless `options.smartypants` is, the remark plugins, Astro's collection of
+ * images, remark-rehype as Astro sets it, the rehype plugins, Astro's heading ids, and HTML.
+ * tests/unit/markdown-render.test.ts holds the two to the same output.
  */
 function plainBodyRenderer(options: UnifiedProcessorOptions): MarkdownRenderer {
   const processor = unifiedProcessor()
