@@ -10,21 +10,27 @@ import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkSmartQuotes } from './remark-smart-quotes.ts';
 import { sanitizePlugins } from './sanitize.ts';
 
+type RemarkPlugins = NonNullable<UnifiedProcessorOptions['remarkPlugins']>;
+
 /**
  * The pipeline for the articles in `articlesDir` (content/articles/), whose images/ folder holds their images.
  * `gfmWithoutLiteralTokenizer` swaps Astro's GFM for ./remark-gfm.ts, for documents without autolink literals
  * (`mayHaveLiteralAutolinks`), where the two give the same HTML. `withoutRawHtml` leaves out the parsing of raw
  * HTML before the sanitizer, for documents that hold none (`mayHaveRawHtml`), where it changes nothing.
+ * `withoutTables`, with `gfmWithoutLiteralTokenizer`, leaves out the table tokenizer too, for documents
+ * that cannot hold a table (`mayHaveTables`).
  */
 export const markdownOptions = (
   articlesDir: string,
-  { gfmWithoutLiteralTokenizer = false, withoutRawHtml = false } = {},
+  { gfmWithoutLiteralTokenizer = false, withoutRawHtml = false, withoutTables = false } = {},
 ): UnifiedProcessorOptions => ({
   // Astro's own SmartyPants runs on every document; ours skips those with nothing to change.
   smartypants: false,
   gfm: !gfmWithoutLiteralTokenizer,
   remarkPlugins: [
-    ...(gfmWithoutLiteralTokenizer ? [remarkGfm] : []),
+    ...(gfmWithoutLiteralTokenizer
+      ? ([[remarkGfm, { tables: !withoutTables }]] satisfies RemarkPlugins)
+      : []),
     remarkSmartQuotes,
     remarkReadingTime,
     remarkMarkdownImages,

@@ -6,6 +6,11 @@
  * which tripled the time to parse an article, so documents that cannot hold a
  * literal are parsed with this plugin instead of Astro's GFM, with the same result
  * (src/markdown/render.ts chooses, by {@link mayHaveLiteralAutolinks}).
+ *
+ * With `tables: false` it also leaves out the table tokenizer, which tries
+ * every line of every paragraph as a table's head row (12-15% of the time to
+ * render a body); for documents that cannot hold a table ({@link mayHaveTables}).
+ * Writing tables to Markdown stays in: its escapes apply to any text.
  */
 import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -20,15 +25,20 @@ import type {} from 'remark-parse';
 import type {} from 'remark-stringify';
 import type { Processor } from 'unified';
 
-export function remarkGfm(this: Processor): void {
+export function remarkGfm(this: Processor, { tables = true }: { tables?: boolean } = {}): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(
-    combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]),
+    combineExtensions([
+      gfmFootnote(),
+      gfmStrikethrough(),
+      ...(tables ? [gfmTable()] : []),
+      gfmTaskListItem(),
+    ]),
   );
   (data.fromMarkdownExtensions ??= []).push([
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
+    ...(tables ? [gfmTableFromMarkdown()] : []),
     gfmTaskListItemFromMarkdown(),
   ]);
   (data.toMarkdownExtensions ??= []).push({
@@ -61,3 +71,13 @@ const LITERAL_START = /www\.|https?:\/\/|@/iu;
  */
 export const mayHaveLiteralAutolinks = (markdown: string): boolean =>
   LITERAL_START.test(markdown.replace(LINK_DESTINATION, ''));
+
+/**
+ * What a table's delimiter row needs (GFM spec, "Tables (extension)"; micromark
+ * marks a row a table only when it has seen one): a `|`, or a colon against a
+ * hyphen (`:--`, `--:`), which aligns a table of one column and no pipes.
+ */
+const TABLE_MARK = /\||:-|-:/u;
+
+/** Whether a Markdown document may hold a table. False only when no line could be a delimiter row. */
+export const mayHaveTables = (markdown: string): boolean => TABLE_MARK.test(markdown);

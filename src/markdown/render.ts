@@ -24,7 +24,7 @@ import { VFile } from 'vfile';
 import type { MarkdownImage } from '../lib/article-images.ts';
 import { MARKDOWN_IMAGES_KEY, MARKED_IMAGES_KEY } from './article-images.ts';
 import { COPY_BASE_KEY, COPY_KEY } from './rehype-markdown-copy.ts';
-import { mayHaveLiteralAutolinks } from './remark-gfm.ts';
+import { mayHaveLiteralAutolinks, mayHaveTables } from './remark-gfm.ts';
 import { mayHaveRawHtml } from './sanitize.ts';
 import { markdownOptions } from './index.ts';
 
@@ -110,10 +110,33 @@ function plainBodyRenderer(options: UnifiedProcessorOptions): MarkdownRenderer {
   };
 }
 
+/** What a document may hold, each of which needs a fuller (slower) way of rendering it. */
+interface MayHold {
+  /** GFM autolink literals (./remark-gfm.ts). */
+  literals: boolean;
+  /** Raw HTML (./sanitize.ts). */
+  rawHtml: boolean;
+  footnotes: boolean;
+  /** Tables (./remark-gfm.ts); Astro's GFM, taken for literals, parses them anyway. */
+  tables: boolean;
+}
+
+/** What `markdown` may hold, by cheap tests of its text that never say no to what is there. */
+export const mayHold = (markdown: string): MayHold => {
+  const literals = mayHaveLiteralAutolinks(markdown);
+  return {
+    literals,
+    rawHtml: mayHaveRawHtml(markdown),
+    footnotes: mayHaveFootnotes(markdown),
+    tables: literals || mayHaveTables(markdown),
+  };
+};
+
 /**
  * A renderer of article bodies. GFM's autolink literals are found by a
- * cheaper route in documents that cannot hold one (./remark-gfm.ts), and raw
- * HTML is parsed only in documents that may hold some (./sanitize.ts). Those,
+ * cheaper route in documents that cannot hold one, and tables are not looked
+ * for in documents that cannot hold one (./remark-gfm.ts); raw HTML is parsed
+ * only in documents that may hold some (./sanitize.ts). Those with raw HTML,
  * and those with footnotes, Astro's own processor renders; the others take
  * {@link plainBodyRenderer}. The HTML is the same either way.
  */
@@ -121,10 +144,11 @@ export async function createBodyRenderer({
   articlesDir,
 }: RenderOptions): Promise<(job: RenderJob) => Promise<RenderedBody>> {
   // As astro.config.mjs has it: no syntax highlighting (news has no code to colour).
-  const make = async (literals: boolean, rawHtml: boolean, footnotes: boolean): Promise<MarkdownRenderer> => {
+  const make = async ({ literals, rawHtml, footnotes, tables }: MayHold): Promise<MarkdownRenderer> => {
     const options = markdownOptions(articlesDir, {
       gfmWithoutLiteralTokenizer: !literals,
       withoutRawHtml: !rawHtml,
+      withoutTables: !tables,
     });
     return rawHtml || footnotes
       ? unified(options).createRenderer({ syntaxHighlight: false })
@@ -132,28 +156,20 @@ export async function createBodyRenderer({
   };
   const renderers = new Map<string, Promise<MarkdownRenderer>>();
   /** The renderer for what a document may hold, made when first needed. */
-  const rendererFor = (
-    literals: boolean,
-    rawHtml: boolean,
-    footnotes: boolean,
-  ): Promise<MarkdownRenderer> => {
-    const key = `${String(literals)} ${String(rawHtml)} ${String(footnotes)}`;
+  const rendererFor = (holds: MayHold): Promise<MarkdownRenderer> => {
+    const key = JSON.stringify(holds);
     let renderer = renderers.get(key);
     if (!renderer) {
-      renderer = make(literals, rawHtml, footnotes);
+      renderer = make(holds);
       renderers.set(key, renderer);
     }
     return renderer;
   };
-  // The one most bodies take (no autolink literals, raw HTML or footnotes), ready before the first.
-  await rendererFor(false, false, false);
+  // The one most bodies take (none of those), ready before the first.
+  await rendererFor({ literals: false, rawHtml: false, footnotes: false, tables: false });
 
   return async ({ path, markdown, frontmatter, page }) => {
-    const renderer = await rendererFor(
-      mayHaveLiteralAutolinks(markdown),
-      mayHaveRawHtml(markdown),
-      mayHaveFootnotes(markdown),
-    );
+    const renderer = await rendererFor(mayHold(markdown));
     const { code: html, metadata } = await renderer.render(markdown, {
       fileURL: pathToFileURL(path),
       frontmatter: { ...frontmatter, [COPY_BASE_KEY]: page },

@@ -21,7 +21,7 @@ import { markdownBody } from '../../src/lib/article-markdown.ts';
 import { markdownOptions } from '../../src/markdown/index.ts';
 import { isPlain, keepsHref } from '../../src/markdown/remark-markdown-copy.ts';
 import { articleSchema, mayHaveRawHtml } from '../../src/markdown/sanitize.ts';
-import { mayHaveLiteralAutolinks } from '../../src/markdown/remark-gfm.ts';
+import { mayHaveLiteralAutolinks, mayHaveTables } from '../../src/markdown/remark-gfm.ts';
 import {
   createBodyRenderer,
   mayHaveFootnotes,
@@ -98,6 +98,12 @@ const SAMPLES: [string, string][] = [
   // Astro's heading ids, which the renderer of plain bodies adds as Astro's processor does.
   ['headings of one text, and with markup', '## Votes\n\n## Votes\n\n## The *new* `law` & [its](/x/) text'],
   ['a checked and a disabled task', '- [x] done\n- [ ] open\n\n1. [x] numbered'],
+  // GFM tables of one column need no pipe: a colon against the hyphens of the delimiter row makes one.
+  ['tables of one column, without pipes', 'Party\n:--\nLeft\n\nSeats\n--:\n12\n\n> Votes\n> :-:\n> 3'],
+  [
+    'lines like a delimiter row that are not',
+    'Heading\n-\n\nA rule:\n\n- - -\n\nText\n---\n\nScores: 1 -- 2',
+  ],
 ];
 // Bodies of the build benchmark's articles: headings, quotes, lists and links of every kind it writes.
 const synthetic = Object.entries(syntheticContent(60))
@@ -126,6 +132,11 @@ describe('createBodyRenderer', () => {
 
   test('the samples take both ways of parsing raw HTML', () => {
     const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveRawHtml(markdown)));
+    expect(ways).toEqual(new Set([true, false]));
+  });
+
+  test('the samples take both ways of parsing tables', () => {
+    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveTables(markdown)));
     expect(ways).toEqual(new Set([true, false]));
   });
 
@@ -226,6 +237,35 @@ describe('mayHaveFootnotes', () => {
     ['a caret elsewhere', 'Two^3 and [a] ^b', false],
   ])('%s: %s', (_name, markdown, expected) => {
     expect(mayHaveFootnotes(markdown)).toBe(expected);
+  });
+});
+
+describe('mayHaveTables', () => {
+  test.each([
+    ['plain prose', 'The council met on Monday.', false],
+    ['a setext heading, a rule and dashes in text', 'A\n-\n\n---\n\nNo -- none, a-b: c', false],
+    ['a table with pipes', '| a | b |\n| - | - |', true],
+    ['a pipe anywhere', 'Either | or', true],
+    ['a table of one column, aligned left', 'a\n:--', true],
+    ['a table of one column, aligned right', 'a\n--:', true],
+    ['a colon against a hyphen in text', 'Ratio 3:-1', true],
+  ])('%s: %s', (_name, markdown, expected) => {
+    expect(mayHaveTables(markdown)).toBe(expected);
+  });
+
+  // Variants of every sample with their colons moved off the hyphens: where it says no, full GFM finds no table.
+  const tables = (markdown: string) =>
+    JSON.stringify(
+      fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }),
+    ).includes('"type":"table"');
+  test.each(
+    [...SAMPLES, ...synthetic].flatMap(([name, markdown]): [string, string][] => [
+      [name, markdown],
+      [`${name}, without pipes`, markdown.replaceAll('|', ' ')],
+      [`${name}, colons spaced`, markdown.replaceAll('|', ' ').replaceAll(':', ': ')],
+    ]),
+  )('never says no to a table: %s', (_name, markdown) => {
+    expect(mayHaveTables(markdown) || !tables(markdown)).toBe(true);
   });
 });
 
