@@ -13,6 +13,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified as unifiedProcessor } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -46,6 +47,10 @@ const job = (markdown: string, frontmatter: Record<string, unknown> = {}): Rende
   frontmatter,
   page: PAGE,
 });
+
+/** The Markdown tree of full GFM, as micromark's own GFM extension parses it. */
+const tree = (markdown: string) =>
+  fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
 /** Markdown after its front matter. */
 const bodyOf = (file: string) => file.replace(/^---\n[\s\S]*?\n---\n/u, '').trim();
@@ -167,8 +172,6 @@ describe('createBodyRenderer', () => {
 });
 
 describe('the route of the Markdown copy', () => {
-  const tree = (markdown: string) =>
-    fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const samples = new Map(SAMPLES);
   test.each([
     ['the first article', true],
@@ -254,10 +257,14 @@ describe('mayHaveTables', () => {
   });
 
   // Variants of every sample with their colons moved off the hyphens: where it says no, full GFM finds no table.
-  const tables = (markdown: string) =>
-    JSON.stringify(
-      fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }),
-    ).includes('"type":"table"');
+  const hasTable = (markdown: string) => {
+    let found = false;
+    visit(tree(markdown), 'table', () => {
+      found = true;
+      return EXIT;
+    });
+    return found;
+  };
   test.each(
     [...SAMPLES, ...synthetic].flatMap(([name, markdown]): [string, string][] => [
       [name, markdown],
@@ -265,7 +272,7 @@ describe('mayHaveTables', () => {
       [`${name}, colons spaced`, markdown.replaceAll('|', ' ').replaceAll(':', ': ')],
     ]),
   )('never says no to a table: %s', (_name, markdown) => {
-    expect(mayHaveTables(markdown) || !tables(markdown)).toBe(true);
+    expect(mayHaveTables(markdown) || !hasTable(markdown)).toBe(true);
   });
 });
 
