@@ -122,7 +122,7 @@ interface MayHold {
 }
 
 /** What `markdown` may hold, by cheap tests of its text that never say no to what is there. */
-export const mayHold = (markdown: string): MayHold => {
+const mayHold = (markdown: string): MayHold => {
   const literals = mayHaveLiteralAutolinks(markdown);
   return {
     literals,
