@@ -96,6 +96,33 @@ const covers = (face: FontFace, codePoint: number): boolean =>
   face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
 
 /**
+ * For each character, the faces that draw it (in each weight, the first face
+ * that covers it, the one Skia draws it with), or null when none covers it;
+ * found once per character and list of packages, as every card asks again.
+ */
+const facesByCharacter = new Map<string, Map<number, FontFace[] | null>>();
+
+function facesOf(codePoint: number, packages: readonly string[]): FontFace[] | null {
+  const key = packages.join('\n');
+  let known = facesByCharacter.get(key);
+  if (!known) {
+    known = new Map();
+    facesByCharacter.set(key, known);
+  }
+  let found = known.get(codePoint);
+  if (found === undefined) {
+    const faces = installedFaces(packages);
+    found = faces.some((face) => covers(face, codePoint))
+      ? FONT_WEIGHTS.flatMap(
+          (weight) => faces.find((face) => face.weight === weight && covers(face, codePoint)) ?? [],
+        )
+      : null;
+    known.set(codePoint, found);
+  }
+  return found;
+}
+
+/**
  * The subset files that draw `text`, in both weights: for each character, the
  * first installed face that covers it. Throws when no installed font covers a
  * character, naming it, the `label` (the article) and a package that would.
@@ -106,17 +133,16 @@ export function fontsFor(
   language = 'en',
   packages: readonly string[] = FONT_PACKAGES,
 ): FontFace[] {
-  const faces = installedFaces(packages);
-  const codePoints = [...new Set(text)].map((char) => char.codePointAt(0) ?? 0);
-  const missing = codePoints.filter((cp) => !faces.some((face) => covers(face, cp)));
+  const used = new Set<FontFace>();
+  const missing: number[] = [];
+  for (const char of new Set(text)) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    const faces = facesOf(codePoint, packages);
+    if (faces) for (const face of faces) used.add(face);
+    else missing.push(codePoint);
+  }
   if (missing.length > 0) throw new Error(missingMessage(missing, label, language, packages));
-  // In each weight, the first face that covers a character is the one Skia draws it with.
-  const used = new Set(
-    FONT_WEIGHTS.flatMap((weight) =>
-      codePoints.map((cp) => faces.find((face) => face.weight === weight && covers(face, cp))),
-    ),
-  );
-  return faces.filter((face) => used.has(face));
+  return installedFaces(packages).filter((face) => used.has(face));
 }
 
 /** Which @fontsource package draws a script, by a character of it (and the language, for Han). */
