@@ -28,7 +28,7 @@ const UNKNOWN = 0;
 const OTHER = 1;
 const LETTER = 2;
 const DIGIT = 3;
-/** Joins letters: the colon (MidLetter). */
+/** Joins letters: the colon, the middle dot (MidLetter). */
 const JOINS_LETTERS = 4;
 /** Joins letters or digits: full stop, apostrophes (MidNumLet, Single_Quote). */
 const JOINS_BOTH = 5;
@@ -44,7 +44,14 @@ for (let code = 0x61; code <= 0x7a; code += 1) CLASSES[code] = LETTER;
 // Latin-1's letters but × and ÷, and all of Latin Extended-A.
 for (let code = 0xc0; code < 0x180; code += 1)
   CLASSES[code] = code === 0xd7 || code === 0xf7 ? OTHER : LETTER;
-CLASSES[0xa0] = OTHER; // no-break space
+// Latin-1's no-break space, signs and symbols (£, §, °, ², ½ …), but for its three letters and the middle dot, which joins letters.
+for (let code = 0xa0; code < 0xc0; code += 1) CLASSES[code] = OTHER;
+CLASSES[0xaa] = LETTER; // ª
+CLASSES[0xb5] = LETTER; // µ
+CLASSES[0xba] = LETTER; // º
+CLASSES[0xb7] = JOINS_LETTERS; // ·
+CLASSES[0xad] = UNKNOWN; // the soft hyphen, which UAX #29 passes over inside a word (Format)
+CLASSES[0xb8] = UNKNOWN; // the cedilla, which ICU counts as a letter
 CLASSES[0x5f] = UNKNOWN; // "_" joins words to anything (ExtendNumLet)
 CLASSES[0x3a] = JOINS_LETTERS;
 CLASSES[0x2e] = JOINS_BOTH;
@@ -63,6 +70,7 @@ function classOf(code: number): number {
     case 0x201c: // “
     case 0x201d: // ”
     case 0x2026: // …
+    case 0x20ac: // €
       return OTHER;
     default:
       return UNKNOWN;

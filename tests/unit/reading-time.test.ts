@@ -84,11 +84,29 @@ const bodyText = (markdown: string) => toString(fromMarkdown(markdown.replace(/^
 
 describe('plainWordCount, against ICU', () => {
   it('knows ASCII, Latin-1 and Latin Extended-A letters, and the common marks', () => {
-    for (const char of ['a', 'Z', '7', 'é', 'ß', 'Ł', 'ſ', ' ', '\n', '’', '“', '—', '…', ':', ',']) {
+    for (const char of [
+      'a',
+      'Z',
+      '7',
+      'é',
+      'ß',
+      'Ł',
+      'ſ',
+      ' ',
+      '\n',
+      '’',
+      '“',
+      '—',
+      '…',
+      ':',
+      ',',
+      '£',
+      '€',
+      '°',
+    ]) {
       expect(KNOWN).toContain(char);
     }
-    for (const char of ['_', '\u00ad', '\u0308', '·', 'ª', 'я', '東', '\ud83d'])
-      expect(KNOWN).not.toContain(char);
+    for (const char of ['_', '\u00ad', '\u0308', 'я', '東', '\ud83d']) expect(KNOWN).not.toContain(char);
   });
 
   it('gives up on text with any character it does not know', () => {
@@ -137,7 +155,7 @@ describe('plainWordCount, against ICU', () => {
     }
   });
 
-  it('counts the real articles and the synthetic bodies itself, as ICU does', () => {
+  it('counts the synthetic bodies itself, and them and the real articles as ICU does', () => {
     const dir = join(import.meta.dirname, '../../content/articles');
     const real = readdirSync(dir)
       .filter((file) => file.endsWith('.md'))
@@ -146,13 +164,13 @@ describe('plainWordCount, against ICU', () => {
       .filter(([path]) => path.startsWith('articles/'))
       .map(([, markdown]) => markdown);
     expect(real.length).toBeGreaterThan(0);
+    // As the page has it, after the smart quotes.
+    const text = (markdown: string) =>
+      bodyText(markdown).replace(/'/gu, '’').replace(/"(\S)/gu, '“$1').replace(/"/gu, '”');
+    // The benchmark's bodies are made of the characters it knows: it is what their build counts with.
+    for (const markdown of synthetic) expect(plainWordCount(text(markdown))).toBeDefined();
     for (const markdown of [...real, ...synthetic]) {
-      // As the page has it, after the smart quotes.
-      const text = bodyText(markdown).replace(/'/gu, '’').replace(/"(\S)/gu, '“$1').replace(/"/gu, '”');
-      const count = plainWordCount(text);
-      expect(count).toBeDefined();
-      expect(count).toBe(segmenterWordCount(text));
-      expect(countWords(text)).toBe(count);
+      expect(countWords(text(markdown))).toBe(segmenterWordCount(text(markdown)));
     }
   });
 });
