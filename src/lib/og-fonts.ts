@@ -96,19 +96,17 @@ const covers = (face: FontFace, codePoint: number): boolean =>
   face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
 
 /**
- * For each character, the faces that draw it (in each weight, the first face
- * that covers it, the one Skia draws it with), or null when none covers it;
- * found once per character and list of packages, as every card asks again.
+ * For each list of packages, each character's faces (in each weight, the first
+ * face that covers it, the one Skia draws it with), or null when none covers
+ * it: found once, as every card asks again.
  */
 const facesByCharacter = new Map<string, Map<number, FontFace[] | null>>();
 
-function facesOf(codePoint: number, packages: readonly string[]): FontFace[] | null {
-  const key = packages.join('\n');
-  let known = facesByCharacter.get(key);
-  if (!known) {
-    known = new Map();
-    facesByCharacter.set(key, known);
-  }
+function facesOf(
+  codePoint: number,
+  known: Map<number, FontFace[] | null>,
+  packages: readonly string[],
+): FontFace[] | null {
   let found = known.get(codePoint);
   if (found === undefined) {
     const faces = installedFaces(packages);
@@ -133,11 +131,17 @@ export function fontsFor(
   language = 'en',
   packages: readonly string[] = FONT_PACKAGES,
 ): FontFace[] {
+  const key = packages.join('\n');
+  let known = facesByCharacter.get(key);
+  if (!known) {
+    known = new Map();
+    facesByCharacter.set(key, known);
+  }
   const used = new Set<FontFace>();
   const missing: number[] = [];
   for (const char of new Set(text)) {
     const codePoint = char.codePointAt(0) ?? 0;
-    const faces = facesOf(codePoint, packages);
+    const faces = facesOf(codePoint, known, packages);
     if (faces) for (const face of faces) used.add(face);
     else missing.push(codePoint);
   }

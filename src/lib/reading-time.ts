@@ -41,6 +41,12 @@ for (let code = 0x20; code <= 0x7e; code += 1) CLASSES[code] = OTHER;
 for (let code = 0x30; code <= 0x39; code += 1) CLASSES[code] = DIGIT;
 for (let code = 0x41; code <= 0x5a; code += 1) CLASSES[code] = LETTER;
 for (let code = 0x61; code <= 0x7a; code += 1) CLASSES[code] = LETTER;
+CLASSES[0x5f] = UNKNOWN; // "_" joins words to anything (ExtendNumLet)
+CLASSES[0x3a] = JOINS_LETTERS; // :
+CLASSES[0x2e] = JOINS_BOTH; // .
+CLASSES[0x27] = JOINS_BOTH; // '
+CLASSES[0x2c] = JOINS_DIGITS; // ,
+CLASSES[0x3b] = JOINS_DIGITS; // ;
 // Latin-1's letters but × and ÷, and all of Latin Extended-A.
 for (let code = 0xc0; code < 0x180; code += 1)
   CLASSES[code] = code === 0xd7 || code === 0xf7 ? OTHER : LETTER;
@@ -52,12 +58,6 @@ CLASSES[0xba] = LETTER; // º
 CLASSES[0xb7] = JOINS_LETTERS; // ·
 CLASSES[0xad] = UNKNOWN; // the soft hyphen, which UAX #29 passes over inside a word (Format)
 CLASSES[0xb8] = UNKNOWN; // the cedilla, which ICU counts as a letter
-CLASSES[0x5f] = UNKNOWN; // "_" joins words to anything (ExtendNumLet)
-CLASSES[0x3a] = JOINS_LETTERS;
-CLASSES[0x2e] = JOINS_BOTH;
-CLASSES[0x27] = JOINS_BOTH;
-CLASSES[0x2c] = JOINS_DIGITS;
-CLASSES[0x3b] = JOINS_DIGITS;
 
 function classOf(code: number): number {
   if (code < 0x180) return CLASSES[code] ?? UNKNOWN;
