@@ -169,8 +169,8 @@ describe('plainWordCount, against ICU', () => {
       bodyText(markdown).replace(/'/gu, '’').replace(/"(\S)/gu, '“$1').replace(/"/gu, '”');
     // The benchmark's bodies are made of the characters it knows: it is what their build counts with.
     for (const markdown of synthetic) expect(plainWordCount(text(markdown))).toBeDefined();
-    for (const markdown of [...real, ...synthetic]) {
-      expect(countWords(text(markdown))).toBe(segmenterWordCount(text(markdown)));
+    for (const body of [...real, ...synthetic].map(text)) {
+      expect(countWords(body)).toBe(segmenterWordCount(body));
     }
   });
 });
