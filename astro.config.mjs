@@ -4,14 +4,14 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readArticleDates } from './src/data/article-dates.ts';
-import { lastmodByUrl, redirectUrls } from './src/lib/sitemap.ts';
-import { removeUnlinkedImages } from './src/integrations/unlinked-images.ts';
-import { markdownOptions } from './src/markdown/index.ts';
-import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/lib/security.ts';
+import { readArticleDates } from './src/catalog/article-dates.ts';
+import { lastmodByUrl, redirectUrls } from './src/syndication/sitemap.ts';
+import { removeUnlinkedImages } from './src/images/unlinked-integration.ts';
+import { markdownOptions } from './src/bodies/pipeline.ts';
+import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/hosting/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
-import { cacheDir } from './src/lib/cache-dir.ts';
-import { siteFiles } from './src/integrations/site-files.ts';
+import { cacheDir } from './src/build/cache-dir.ts';
+import { siteFiles } from './src/build/site-files-integration.ts';
 
 const site = resolveSiteUrl();
 const articlesDir = fileURLToPath(new URL('./content/articles/', import.meta.url));
@@ -26,7 +26,7 @@ export default defineConfig({
   // Keep it between builds.
   cacheDir: join(cacheDir(), 'astro'),
   experimental: {
-    // Pages whose data (their cacheKey, src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
+    // Pages whose data (their cacheKey, src/build/cache-keys.ts) and code are unchanged are copied, not rendered.
     incrementalBuild: true,
   },
   trailingSlash: 'always',
@@ -38,7 +38,7 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   security: {
-    // Every page gets a <meta> policy with the hashes of what Astro bundles; see src/lib/security.ts.
+    // Every page gets a <meta> policy with the hashes of what Astro bundles; see src/hosting/security.ts.
     csp: {
       directives: [...CSP_DIRECTIVES],
       scriptDirective: { hashes: [cspHash(THEME_INIT_SCRIPT)] },
@@ -47,7 +47,7 @@ export default defineConfig({
   // Two entries or routes with one URL stop the build instead of one silently winning.
   prerenderConflictBehavior: 'error',
   image: {
-    // Body images (src/data/article-images.ts). At sharp's default AVIF effort (4), three sizes of a 720 px
+    // Body images (src/images/resolve.ts). At sharp's default AVIF effort (4), three sizes of a 720 px
     // photograph took 7.3 s on the 2-core CI machine; at effort 2, 0.55 s, for 82.2 KB instead of 82.5 KB.
     service: sharpImageService({ avif: { effort: 2 } }),
   },
@@ -58,7 +58,7 @@ export default defineConfig({
   },
   integrations: [
     // Preview images drawn on every core while the pages render, and Markdown copies, written straight
-    // into the site rather than rendered as pages one at a time (src/lib/site-files.ts).
+    // into the site rather than rendered as pages one at a time (src/build/site-files.ts).
     siteFiles(),
     sitemap({
       serialize(item) {

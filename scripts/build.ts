@@ -11,9 +11,9 @@ import { createInterface } from 'node:readline';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { stackTraceFilter } from '../src/lib/build-log.ts';
-import { formatLedger, LEDGER_FILE, parseLedger } from '../src/lib/permalinks.ts';
-import { cacheDir } from '../src/lib/cache-dir.ts';
+import { stackTraceFilter } from '../src/build/build-log.ts';
+import { formatLedger, LEDGER_FILE, parseLedger } from '../src/catalog/permalinks.ts';
+import { cacheDir } from '../src/build/cache-dir.ts';
 import { indexForSearch } from './search-index.ts';
 
 const root = resolve(process.argv[2] ?? '.');
@@ -39,7 +39,7 @@ function fail(reason: string, status = 1): never {
 
 /**
  * Runs `astro build` into the staging folder, passing its output through line
- * by line without the stack traces that follow errors (src/lib/build-log.ts).
+ * by line without the stack traces that follow errors (src/build/build-log.ts).
  */
 function runAstroBuild(): Promise<number> {
   const child = spawn(process.execPath, [astro, 'build', '--outDir', staging], {

@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ImportError } from '../src/lib/import/errors.ts';
-import { loadLexicon } from '../src/lib/import/lexicon.ts';
-import { planImport, type ImportOptions, type ImportPlan } from '../src/lib/import/plan.ts';
-import { formatReport } from '../src/lib/import/report.ts';
+import { ImportError } from '../src/importer/errors.ts';
+import { loadLexicon } from '../src/importer/lexicon.ts';
+import { planImport, type ImportOptions, type ImportPlan } from '../src/importer/plan.ts';
+import { formatReport } from '../src/importer/report.ts';
 
 const USAGE = `Usage: npm run import -- [options] <file>...
 

@@ -5,7 +5,7 @@
  * spare), so the article pages are indexed a part of at most PART_SIZE at a
  * time, each by a Pagefind process of its own. The first part is
  * `/pagefind/` itself; the others are `/pagefind/part-<n>/`, listed in
- * `/pagefind/parts.json` for the search page to merge (src/scripts/search.ts).
+ * `/pagefind/parts.json` for the search page to merge (src/client/search.ts).
  *
  * Each part is a function of its pages' HTML (and of Pagefind and its
  * options), so a part whose pages are byte for byte what they were at the
@@ -30,7 +30,7 @@ import * as pagefind from 'pagefind';
 import { site as siteIdentity } from '../src/site.ts';
 
 const OPTIONS = {
-  // The "¶" self-links that close every paragraph (src/markdown/rehype-paragraph-permalinks.ts).
+  // The "¶" self-links that close every paragraph (src/bodies/plugins/rehype-paragraph-permalinks.ts).
   excludeSelectors: ['a.pilcrow'],
   // One index for every article, whatever its language: the one search page finds them all.
   forceLanguage: siteIdentity.language,

@@ -2,16 +2,16 @@
  * The content collections: articles, the authors who wrote them and the
  * sources (publishers) they came from. Unknown fields are errors, so a typo in
  * front matter never passes silently. Cross-entry rules (references that
- * resolve, one article per URL) are checked in `src/data/catalog.ts`.
+ * resolve, one article per URL) are checked in `src/catalog/catalog.ts`.
  */
 import { defineCollection, reference } from 'astro:content';
 import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { articleBodyLoader } from './loaders/article-bodies.ts';
+import { articleBodyLoader } from './bodies/loader.ts';
 import { fileURLToPath } from 'node:url';
-import { contentFileProblems } from './lib/content-files.ts';
+import { contentFileProblems } from './catalog/content-files.ts';
 import { z } from 'astro/zod';
-import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDateTime } from './lib/fields.ts';
+import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDateTime } from './catalog/fields.ts';
 
 /**
  * Astro's glob loader, after a check of the files as bytes (UTF-8, size), so
@@ -164,7 +164,7 @@ const sources = defineCollection({
 
 /**
  * Each article's body, rendered: by the article's id, its reading time and images; the HTML
- * itself is in the cache folder (src/loaders/article-bodies.ts). Nothing here is written by editors.
+ * itself is in the cache folder (src/bodies/loader.ts). Nothing here is written by editors.
  */
 const articleBodies = defineCollection({
   loader: articleBodyLoader({ base: 'content/articles' }),

@@ -1,7 +1,7 @@
 /**
  * A measure of how fast this machine is running now: the time a thread takes
  * to render a fixed set of synthetic article bodies (the build's own body
- * renderer, src/markdown/render.ts), in milliseconds a body, alone and with a
+ * renderer, src/bodies/render.ts), in milliseconds a body, alone and with a
  * second thread doing the same at once. Shared virtual machines run the same
  * work at speeds a third apart from one hour to the next, and their second
  * core may give much less than the first, so the build benchmark prints both
@@ -15,7 +15,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBodyRenderer } from '../../src/markdown/render.ts';
+import { createBodyRenderer } from '../../src/bodies/render.ts';
 import { ROOT, syntheticContent } from './synthetic.ts';
 
 /** Bodies rendered first and not timed (the renderer's code warms up), then the bodies timed. */

@@ -97,7 +97,7 @@ export function pagePath(basePath: string, n: number): string {
 }
 
 /**
- * A topic's page, `/topics/<slug>/`, from `topicSlug` (src/lib/topics.ts). The slug may be in any
+ * A topic's page, `/topics/<slug>/`, from `topicSlug` (src/catalog/topics.ts). The slug may be in any
  * script; it is written here as it is, and `absoluteUrl` percent-encodes it for canonical links.
  */
 export const topicPath = (slug: string): string => `/topics/${slug}/`;

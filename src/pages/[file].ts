@@ -4,7 +4,7 @@
  * of Netlify and Cloudflare Pages.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { headersText, redirectsFile } from '../data/host-files.ts';
+import { headersText, redirectsFile } from '../hosting/host-files.ts';
 
 const FILES = { _redirects: redirectsFile, _headers: headersText } as const;
 

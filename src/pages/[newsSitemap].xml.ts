@@ -1,8 +1,8 @@
 /** `/sitemap-news.xml` (and `-2`, `-3`… past 1,000 articles): the Google News sitemaps. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Article } from '../data/catalog.ts';
-import { newsSitemaps } from '../data/news.ts';
-import { newsSitemapXml } from '../lib/news-sitemap.ts';
+import type { Article } from '../catalog/catalog.ts';
+import { newsSitemaps } from '../syndication/news-files.ts';
+import { newsSitemapXml } from '../syndication/news-sitemap.ts';
 import { canonicalUrl, newsSitemapPath, requireSite } from '../lib/urls.ts';
 import { site as identity } from '../site.ts';
 

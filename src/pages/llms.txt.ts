@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../data/catalog.ts';
+import { getCatalog } from '../catalog/catalog.ts';
 import { displayDate } from '../lib/dates.ts';
-import { llmsTxt } from '../lib/llms-txt.ts';
+import { llmsTxt } from '../syndication/llms-txt.ts';
 import {
   absoluteUrl,
   articleMarkdownPath,

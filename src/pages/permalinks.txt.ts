@@ -3,8 +3,8 @@
  * `npm run build` adds any new ones to the committed ledger (content/permalinks.txt).
  */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../data/catalog.ts';
-import { formatLedger } from '../lib/permalinks.ts';
+import { getCatalog } from '../catalog/catalog.ts';
+import { formatLedger } from '../catalog/permalinks.ts';
 
 export const GET: APIRoute = async () => {
   const { articles, redirects } = await getCatalog();

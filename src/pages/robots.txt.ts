@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { newsSitemaps } from '../data/news.ts';
+import { newsSitemaps } from '../syndication/news-files.ts';
 import { absoluteUrl, newsSitemapPath, requireSite, sitemapIndexPath } from '../lib/urls.ts';
 
 /** Everything may be crawled; the sitemap index and the news sitemaps are announced. */

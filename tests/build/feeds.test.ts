@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { JsonFeed } from '../../src/lib/feeds.ts';
+import type { JsonFeed } from '../../src/syndication/feeds.ts';
 import {
   authorPath,
   FEED_FILES,

@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { JsonFeed } from '../../src/lib/feeds.ts';
+import type { JsonFeed } from '../../src/syndication/feeds.ts';
 import { zoned } from '../../src/lib/dates.ts';
 import {
   articleImagePath,

@@ -15,8 +15,8 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { JsonFeed } from '../../src/lib/feeds.ts';
-import { findBrokenLinks, readsText } from '../../src/lib/link-check.ts';
+import type { JsonFeed } from '../../src/syndication/feeds.ts';
+import { findBrokenLinks, readsText } from '../helpers/link-check.ts';
 import { readPage, textOf } from '../helpers/project.ts';
 import { checkHtml } from '../helpers/vnu.ts';
 import {

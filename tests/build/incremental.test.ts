@@ -2,7 +2,7 @@
  * Incremental builds are correct: a site built once, then changed (one headline edited, one article
  * added beside it, one author renamed) and built again with the same cache, gives exactly the dist/
  * of a clean build of the changed content. Astro copies every page whose cacheKey and code are
- * unchanged (src/lib/cache-keys.ts), so a key that leaves out something a page shows would leave a
+ * unchanged (src/build/cache-keys.ts), so a key that leaves out something a page shows would leave a
  * stale page behind, and this comparison would find it.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

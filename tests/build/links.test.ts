@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { expect, test } from 'vitest';
-import { findBrokenLinks, readsText } from '../../src/lib/link-check.ts';
+import { findBrokenLinks, readsText } from '../helpers/link-check.ts';
 import { resolveSiteUrl } from '../../src/site.ts';
 import { DIST } from '../helpers/project.ts';
 

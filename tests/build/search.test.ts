@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { parseLedger } from '../../src/lib/permalinks.ts';
+import { parseLedger } from '../../src/catalog/permalinks.ts';
 import { archiveIndexPath, feedPath, searchPath } from '../../src/lib/urls.ts';
 import { site } from '../../src/site.ts';
 import { markdown, people, validArticle } from '../helpers/content.ts';

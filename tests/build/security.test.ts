@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cspHash } from '../../src/lib/security.ts';
+import { cspHash } from '../../src/hosting/security.ts';
 import { DIST, readPage } from '../helpers/project.ts';
 
 async function files(): Promise<string[]> {

@@ -10,10 +10,10 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HyphenDecision, Lexicon } from '../../src/lib/import/hyphens.ts';
-import { loadLexicon } from '../../src/lib/import/lexicon.ts';
-import { decodeInput, parseInput } from '../../src/lib/import/plan.ts';
-import { repairArticle } from '../../src/lib/import/repair.ts';
+import type { HyphenDecision, Lexicon } from '../../src/importer/hyphens.ts';
+import { loadLexicon } from '../../src/importer/lexicon.ts';
+import { decodeInput, parseInput } from '../../src/importer/plan.ts';
+import { repairArticle } from '../../src/importer/repair.ts';
 import { ROOT } from '../helpers/project.ts';
 
 interface Expected {

@@ -1,6 +1,6 @@
 /** `/sources/<slug>/atom.xml`: the latest articles first published by the source, in full, as Atom. */
 import type { APIRoute } from 'astro';
-import { sourceFeeds, feedResponse, type FeedScope } from '../../../data/feeds.ts';
+import { sourceFeeds, feedResponse, type FeedScope } from '../../../syndication/feed-routes.ts';
 
 export const getStaticPaths = sourceFeeds;
 

@@ -1,10 +1,10 @@
 /** The Markdown copy of each article, beside its page: `/<yyyy>/<mm>/<dd>/<slug>.md`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { articleBody, getCatalog, type Article } from '../../../../data/catalog.ts';
-import { articleMarkdown } from '../../../../lib/article-markdown.ts';
-import { withCacheKeys } from '../../../../lib/cache-keys.ts';
+import { articleBody, getCatalog, type Article } from '../../../../catalog/catalog.ts';
+import { articleMarkdown } from '../../../../syndication/markdown-copy.ts';
+import { withCacheKeys } from '../../../../build/cache-keys.ts';
 import { displayDate } from '../../../../lib/dates.ts';
-import { siteFiles } from '../../../../lib/site-files.ts';
+import { siteFiles } from '../../../../build/site-files.ts';
 import { articleMarkdownPath, articleParams, canonicalUrl, requireSite } from '../../../../lib/urls.ts';
 import { resolveSiteUrl, site as identity } from '../../../../site.ts';
 
@@ -23,7 +23,7 @@ const copyOf = (article: Article, site: URL): string =>
 
 export const getStaticPaths = (async () => {
   const { articles } = await getCatalog();
-  // A build writes them straight into the site (src/lib/site-files.ts), not as a page each.
+  // A build writes them straight into the site (src/build/site-files.ts), not as a page each.
   const sink = import.meta.env.PROD ? siteFiles() : undefined;
   if (sink) {
     const site = resolveSiteUrl();

@@ -1,10 +1,10 @@
 /** `/og/<yyyy>/<mm>/<dd>/<slug>.png` and its `-16x9`, `-4x3`, `-1x1` shapes: each article's preview images. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../../../data/catalog.ts';
-import { withCacheKeys } from '../../../../../lib/cache-keys.ts';
-import { imageCache } from '../../../../../lib/og-cache.ts';
-import { articleCard, articleImageParams, type ArticleCard } from '../../../../../lib/og-image.ts';
-import { siteFiles } from '../../../../../lib/site-files.ts';
+import { getCatalog } from '../../../../../catalog/catalog.ts';
+import { withCacheKeys } from '../../../../../build/cache-keys.ts';
+import { imageCache } from '../../../../../previews/cache.ts';
+import { articleCard, articleImageParams, type ArticleCard } from '../../../../../previews/cards.ts';
+import { siteFiles } from '../../../../../build/site-files.ts';
 import { articleImagePath, IMAGE_SHAPES, type ImageShape } from '../../../../../lib/urls.ts';
 
 interface Props {
@@ -25,7 +25,7 @@ export const getStaticPaths = (async () => {
       path: articleImagePath(article, shape),
     }));
   });
-  // A build draws them all on its worker threads (src/integrations/site-files.ts), not a page at a time.
+  // A build draws them all on its worker threads (src/build/site-files-integration.ts), not a page at a time.
   const sink = import.meta.env.PROD ? siteFiles() : undefined;
   if (sink) {
     sink.images(images.map((shapes) => shapes.map(({ props, path }) => ({ ...props, path }))));

@@ -1,0 +1,63 @@
+/**
+ * Everything an article page says about itself to machines: head tags for
+ * link previews and search engines, and its structured data. Computed once
+ * here, rendered by the layout.
+ */
+import { site } from '../site.ts';
+import type { PageMeta } from './head.ts';
+import { breadcrumbs, newsArticle, type ArticleFacts, type JsonLd } from './structured-data.ts';
+import {
+  absoluteUrl,
+  articleImagePath,
+  articleMarkdownPath,
+  homePath,
+  IMAGE_SHAPES,
+  PREVIEW_SHAPE,
+} from '../lib/urls.ts';
+
+export interface ArticleHeadInput extends Omit<ArticleFacts, 'canonical'> {
+  path: string;
+  /** An editor's canonical override (syndication). */
+  canonicalUrl?: string | undefined;
+}
+
+export function articleHead(article: ArticleHeadInput, origin: URL): { meta: PageMeta; jsonLd: JsonLd[] } {
+  const canonical = article.canonicalUrl ?? absoluteUrl(article.path, origin);
+  const byline = article.authors.map((author) => author.name).join(', ');
+  const meta: PageMeta = {
+    title: article.title,
+    description: article.dek,
+    canonical,
+    // Lets search engines show the large preview image.
+    robots: 'max-image-preview:large',
+    alternates: [
+      { type: 'text/markdown', href: articleMarkdownPath(article), title: 'This article in Markdown' },
+    ],
+    preview: {
+      type: 'article',
+      url: canonical,
+      language: article.language,
+      image: {
+        url: absoluteUrl(articleImagePath(article), origin),
+        ...IMAGE_SHAPES[PREVIEW_SHAPE],
+        alt: `${article.title}: ${article.formatLabel.toLowerCase()} by ${byline}, from ${article.source.name}, on ${site.name}`,
+      },
+      article: {
+        publishedTime: article.published.text,
+        modifiedTime: (article.updated ?? article.published).text,
+        authors: article.authors.map((author) => absoluteUrl(author.path, origin)),
+        section: article.formatLabel,
+        tags: article.topics,
+      },
+    },
+  };
+  const jsonLd = [
+    newsArticle({ ...article, canonical }, origin),
+    breadcrumbs([
+      { name: site.name, url: absoluteUrl(homePath(), origin) },
+      { name: article.source.name, url: absoluteUrl(article.source.path, origin) },
+      { name: article.title, url: canonical },
+    ]),
+  ];
+  return { meta, jsonLd };
+}

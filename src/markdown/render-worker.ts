@@ -1,8 +1,0 @@
-/**
- * A worker thread of the article-body loader (src/loaders/article-bodies.ts):
- * renders the bodies it is given (./render.ts). Loaded by Node, not Vite.
- */
-import { serveJobs } from '../lib/worker-pool.ts';
-import { createBodyRenderer, type RenderJob, type RenderOptions, type RenderedBody } from './render.ts';
-
-serveJobs<RenderJob, RenderedBody>((options) => createBodyRenderer(options as RenderOptions));

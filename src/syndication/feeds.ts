@@ -1,0 +1,284 @@
+/**
+ * Feeds of the latest articles, in full: RSS 2.0 and Atom 1.0, written by the
+ * `feed` package, and JSON Feed 1.1, written here (`feed` writes only version 1).
+ * Pure: the same articles give the same bytes, whenever the build runs.
+ */
+import { Feed, type Category, type Extension, type Item } from 'feed';
+import { newestFirst, type ZonedDateTime } from '../lib/dates.ts';
+import { feedHtml } from './feed-html.ts';
+import { absoluteUrl, canonicalUrl, type FeedFormat } from '../lib/urls.ts';
+
+/** How many of the latest articles a feed holds. */
+export const FEED_LENGTH = 20;
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** What a feed needs of an article (the catalogue's articles have it all). */
+export interface FeedArticle {
+  title: string;
+  dek: string;
+  /** The article's own site path; the body's relative links resolve against it. */
+  path: string;
+  /** An editor's canonical override, for syndicated copies. */
+  canonicalUrl?: string | undefined;
+  published: ZonedDateTime;
+  updated?: ZonedDateTime | undefined;
+  authors: { name: string; path: string }[];
+  topics: string[];
+  language: string;
+  /** The article at its publisher. */
+  originalUrl?: string | undefined;
+  /** The body: sanitized HTML with relative links. */
+  html: string;
+}
+
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** The HTML page the feed follows: the home page, an author's or a source's page. */
+  homePageUrl: string;
+  /** The absolute URL of this feed in each format, for its self link. */
+  feedUrls: Record<FeedFormat, string>;
+  /** The site's origin. */
+  site: URL;
+  /** BCP 47 language of the feed as a whole; items carry their own in JSON Feed. */
+  language: string;
+}
+
+/** One article as every format needs it. */
+interface Entry {
+  /** The canonical URL: the link, and the id that never changes. */
+  id: string;
+  title: string;
+  summary: string;
+  /** Full body, links absolute. */
+  html: string;
+  published: ZonedDateTime;
+  updated?: ZonedDateTime | undefined;
+  authors: { name: string; url: string }[];
+  tags: string[];
+  language: string;
+  originalUrl?: string | undefined;
+}
+
+/** Feed bodies by article: each article is in several feeds, each in three formats, and parsing is the cost. */
+const bodies = new WeakMap<FeedArticle, { base: string; html: string }>();
+function bodyOf(article: FeedArticle, base: string): string {
+  const known = bodies.get(article);
+  if (known?.base === base) return known.html;
+  const html = feedHtml(article.html, base);
+  bodies.set(article, { base, html });
+  return html;
+}
+
+function entries(articles: readonly FeedArticle[], site: URL): Entry[] {
+  const latest = newestFirst(
+    articles,
+    (article) => article.published,
+    (article) => article.path,
+  );
+  return latest.slice(0, FEED_LENGTH).map((article) => ({
+    id: canonicalUrl(article.path, site, article.canonicalUrl),
+    title: article.title,
+    summary: article.dek,
+    // Against our own page, not a canonical override: the body's links and #p-N targets are ours.
+    html: bodyOf(article, absoluteUrl(article.path, site)),
+    published: article.published,
+    updated: article.updated,
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.path, site) })),
+    tags: article.topics,
+    language: article.language,
+    originalUrl: article.originalUrl,
+  }));
+}
+
+// XML 1.0 forbids most control characters, even as character references.
+// https://www.w3.org/TR/xml/#charsets
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlText = (text: string): string => text.replace(XML_FORBIDDEN, '');
+
+/** Plain text as HTML: RSS descriptions and Atom's `type="html"` are read as HTML. */
+const escapeHtml = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * HTML for a CDATA section, which `]]>` would end: `]]&gt;` means the same in
+ * text and attribute values, and the sanitizer leaves no script or comment.
+ */
+const cdataHtml = (html: string): string => xmlText(html).replaceAll(']]>', ']]&gt;');
+
+/**
+ * Plain text for a CDATA section. The `feed` package's XML writer (xml-js)
+ * splits only the first `]]>` into two sections, so the later ones are split here.
+ * https://github.com/nashwaan/xml-js/blob/master/lib/js2xml.js (writeCdata)
+ */
+function cdataText(text: string): string {
+  const clean = xmlText(text);
+  const first = clean.indexOf(']]>');
+  if (first === -1) return clean;
+  const rest = first + ']]>'.length;
+  return clean.slice(0, rest) + clean.slice(rest).replaceAll(']]>', ']]]]><![CDATA[>');
+}
+
+const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+
+/** RSS's `<author>` must be an e-mail address; names go in `dc:creator`, one per author. */
+function creators(entry: Entry): Extension {
+  const names = entry.authors.map((author) => ({
+    // `feed` declares the dc namespace on <rss> only when some item has content.
+    ...(entry.html === '' && { _attributes: { 'xmlns:dc': DUBLIN_CORE } }),
+    _text: xmlText(author.name),
+  }));
+  // xml-js writes an array as repeated elements; `feed` types `objects` as a single one.
+  return { name: 'dc:creator', objects: names as unknown as Record<string, unknown> };
+}
+
+function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: FeedMeta): Feed {
+  const feed = new Feed({
+    id: meta.homePageUrl,
+    title: xmlText(meta.title),
+    description: xmlText(meta.description),
+    link: meta.homePageUrl,
+    language: meta.language,
+    updated: updatedOf(items),
+    generator: false,
+    feedLinks: meta.feedUrls,
+  });
+  for (const entry of items) {
+    const item: Item = {
+      // RSS titles are plain text (https://www.rssboard.org/rss-profile#element-channel-item-title);
+      // `feed` marks Atom's as type="html".
+      title: format === 'rss' ? cdataText(entry.title) : escapeHtml(xmlText(entry.title)),
+      // No id or guid: `feed` then writes the link as RSS's guid isPermaLink="true" and as Atom's id.
+      link: entry.id,
+      date: new Date((entry.updated ?? entry.published).epochMs),
+      published: new Date(entry.published.epochMs),
+      description: escapeHtml(xmlText(entry.summary)),
+      content: cdataHtml(entry.html),
+      category: categories(format, entry.tags),
+    };
+    if (format === 'atom') {
+      item.author = entry.authors.map((author) => ({ name: xmlText(author.name), link: author.url }));
+    } else {
+      item.extensions = [creators(entry)];
+    }
+    feed.addItem(item);
+  }
+  return feed;
+}
+
+/**
+ * Topics as categories. Atom puts them in an attribute, where `feed` escapes
+ * only "&" and `"`: a topic with "<" would break the XML, so Atom leaves it out.
+ */
+const categories = (format: 'rss' | 'atom', tags: readonly string[]): Category[] =>
+  format === 'rss'
+    ? tags.map((tag) => ({ name: xmlText(tag) }))
+    : tags.filter((tag) => !tag.includes('<')).map((tag) => ({ term: xmlText(tag) }));
+
+/**
+ * When the feed last changed: the newest published or updated date among its
+ * items, never the time of the build, so that two builds of the same content
+ * are identical. An empty feed has never changed: the Unix epoch.
+ */
+function updatedOf(items: readonly Entry[]): Date {
+  const times = items.flatMap((entry) => [entry.published.epochMs, entry.updated?.epochMs ?? 0]);
+  return new Date(Math.max(0, ...times));
+}
+
+export function rssFeed(articles: readonly FeedArticle[], meta: FeedMeta): string {
+  return libraryFeed('rss', entries(articles, meta.site), meta).rss2();
+}
+
+export function atomFeed(articles: readonly FeedArticle[], meta: FeedMeta): string {
+  const atom = libraryFeed('atom', entries(articles, meta.site), meta).atom1();
+  // `feed` has no option for the feed's language: Atom gives it as xml:lang (RFC 4287, section 2).
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
+  if (!atom.includes(root)) throw new Error('Unexpected Atom from the feed package: no <feed> element.');
+  return atom.replace(
+    root,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttr(meta.language)}">`,
+  );
+}
+
+const xmlAttr = (text: string): string =>
+  xmlText(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
+
+/** JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/ */
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  language: string;
+  items: JsonFeedItem[];
+}
+
+export interface JsonFeedAuthor {
+  name: string;
+  url: string;
+}
+
+export interface JsonFeedItem {
+  id: string;
+  url: string;
+  /** The article at its original publisher. */
+  external_url?: string;
+  title: string;
+  content_html: string;
+  summary: string;
+  /** RFC 3339, in the article's own offset. */
+  date_published: string;
+  date_modified?: string;
+  authors: JsonFeedAuthor[];
+  tags?: string[];
+  language: string;
+}
+
+/** RFC 3339 wants seconds, which editors may leave out ("2022-01-06T09:30+05:00"). */
+export const rfc3339 = (date: ZonedDateTime): string =>
+  date.text.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/u, '$1:00');
+
+export function jsonFeedObject(articles: readonly FeedArticle[], meta: FeedMeta): JsonFeed {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: meta.title,
+    home_page_url: meta.homePageUrl,
+    feed_url: meta.feedUrls.json,
+    description: meta.description,
+    language: meta.language,
+    items: entries(articles, meta.site).map((entry) => ({
+      id: entry.id,
+      url: entry.id,
+      ...(entry.originalUrl !== undefined && { external_url: entry.originalUrl }),
+      title: entry.title,
+      content_html: entry.html,
+      summary: entry.summary,
+      date_published: rfc3339(entry.published),
+      ...(entry.updated !== undefined && { date_modified: rfc3339(entry.updated) }),
+      authors: entry.authors,
+      ...(entry.tags.length > 0 && { tags: entry.tags }),
+      language: entry.language,
+    })),
+  };
+}
+
+export const jsonFeed = (articles: readonly FeedArticle[], meta: FeedMeta): string =>
+  `${JSON.stringify(jsonFeedObject(articles, meta), null, 2)}\n`;
+
+/** The feed in one format, as text. */
+export function renderFeed(format: FeedFormat, articles: readonly FeedArticle[], meta: FeedMeta): string {
+  switch (format) {
+    case 'rss':
+      return rssFeed(articles, meta);
+    case 'atom':
+      return atomFeed(articles, meta);
+    case 'json':
+      return jsonFeed(articles, meta);
+  }
+}
