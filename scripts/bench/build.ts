@@ -17,9 +17,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { describeSpeed, machineSpeed, type MachineSpeed } from './calibrate.ts';
+import { appendRows, currentCommit, type BuildRow } from './results.ts';
 import { linkPackages, makeTempSite, ROOT, syntheticContent, writeContent } from './synthetic.ts';
 
 const OUTPUT = join(ROOT, 'tests/.output');
+/** The history of every run, one row per article count (scripts/bench/results.ts). */
+const RESULTS = join(ROOT, 'scripts/bench/results/build.csv');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
 const TARGETS = { coldMsPerArticle: 15, warmOverFloor: 2, peakBytes: 2 * 1024 ** 3, atArticles: 10_000 };
@@ -180,7 +183,7 @@ const EVENTS = {
   routesStart: /generating static routes/u,
   // Astro's "✓ Completed" for the routes has no [build] prefix, unlike its other ones.
   routesDone: /^(?:\d\d:\d\d:\d\d )?✓ Completed in/u,
-  // src/integrations/site-files.ts, once the last preview image is drawn and every one is in the site.
+  // src/build/site-files-integration.ts, once the last preview image is drawn and every one is in the site.
   imagesDone: /\[broadsheet:site-files\] [\d,]+ preview images:/u,
   sitemapDone: /\[@astrojs\/sitemap\] `sitemap-index\.xml` created/u,
   astroDone: /\[build\] Complete!/u,
@@ -209,7 +212,7 @@ const STAGES = [
 type Stage = (typeof STAGES)[number]['stage'];
 
 /** Where each route's time went, from Astro's "├─ /path (+12ms)" lines. */
-// The preview images and Markdown copies are no routes: src/integrations/site-files.ts writes them.
+// The preview images and Markdown copies are no routes: src/build/site-files-integration.ts writes them.
 const ROUTE_KINDS = [
   { kind: 'article pages', test: (path: string) => /^\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/u.test(path) },
   { kind: 'feeds', test: (path: string) => /\/(?:feed\.xml|atom\.xml|feed\.json)$/u.test(path) },
@@ -761,4 +764,46 @@ if (results.length > 1) {
   await rm(svg, { force: true });
   console.log('\nWrote tests/.output/bench-build.md (the chart needs several sizes: --articles 100,1000).');
 }
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : (ms / 1000).toFixed(1));
+const megabytes = (bytes: number | undefined) =>
+  bytes === undefined ? undefined : Math.round(bytes / 1024 ** 2);
+const ratio = (a: number, b: number | undefined) =>
+  b === undefined || b === 0 ? undefined : (a / b).toFixed(2);
+const commit = currentCommit(ROOT);
+const rows = results.map((r): BuildRow => {
+  const floor = !r.floorFailure;
+  const stage = (name: Stage) => seconds(r.cold.stages[name]);
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    commit,
+    node: process.versions.node,
+    machine_1thread_ms: before.alone.toFixed(2),
+    machine_2threads_ms: before.together.toFixed(2),
+    articles: r.count,
+    cold_s: seconds(r.cold.wall),
+    warm_s: seconds(r.warm.wall),
+    edit_s: seconds(r.edited.wall),
+    floor_cold_s: floor ? seconds(r.floorCold.wall) : undefined,
+    floor_warm_s: floor ? seconds(r.floorWarm.wall) : undefined,
+    cold_ms_per_article: (r.cold.wall / r.count).toFixed(1),
+    cold_over_floor: floor ? ratio(r.cold.wall, r.floorCold.wall) : undefined,
+    warm_over_floor: floor ? ratio(r.warm.wall, r.floorWarm.wall) : undefined,
+    peak_cold_mb: megabytes(r.cold.peak),
+    peak_warm_mb: megabytes(r.warm.peak),
+    startup_s: stage('start-up'),
+    content_sync_s: stage('content sync'),
+    bundling_s: stage('types and bundling'),
+    pages_s: stage(PAGES_STAGE),
+    images_tail_s: stage('preview images still drawing after the pages'),
+    sitemap_s: stage('sitemap'),
+    astro_end_s: stage('end of astro build'),
+    search_index_s: stage('search index'),
+    exit_s: stage('exit (Broadsheet: swap in dist/, ledger)'),
+  };
+});
+appendRows(RESULTS, rows);
+console.log(
+  `Appended ${String(rows.length)} row${rows.length === 1 ? '' : 's'} to scripts/bench/results/build.csv.`,
+);
 if (verdicts.missed) process.exitCode = 1;
