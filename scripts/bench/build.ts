@@ -418,10 +418,8 @@ async function benchmark(count: number): Promise<Result> {
       `The floor built ${String(floorCold.pagesBuilt)} pages, not one per article (${String(count)}).`,
     );
   }
-  // The folders are deleted at the end of the run, not here: on this machine's file system (ext4 with no
-  // journal) creating files right after deleting tens of thousands is much slower, so deleting one size's
-  // copies here would slow the next size's cold build (a cold build of 2,000 articles took 55.5 s
-  // instead of 44.4 s right after 120,000 files were deleted).
+  // The folders are deleted at the end of the run, not here: on some file systems creating files right after
+  // deleting tens of thousands is slower, which would slow the next size's cold build.
   return {
     count,
     cold,
