@@ -8,8 +8,8 @@
  *   node scripts/preflight.mjs --test    and the system programs the test suite needs
  *
  * With --test, as root on a machine with apt-get, it installs what is missing
- * (Debian's packages); otherwise it names each missing program and how to get
- * it, one line each, and exits 1.
+ * (Debian's packages); otherwise, or with BROADSHEET_PREFLIGHT_INSTALL=0, it
+ * names each missing program and how to get it, one line each, and exits 1.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,7 +54,11 @@ const NEEDS = [
 ];
 
 let missing = NEEDS.filter((need) => !need.present());
-const root = typeof process.getuid === 'function' && process.getuid() === 0;
+// BROADSHEET_PREFLIGHT_INSTALL=0 only names what is missing, even as root.
+const root =
+  typeof process.getuid === 'function' &&
+  process.getuid() === 0 &&
+  process.env.BROADSHEET_PREFLIGHT_INSTALL !== '0';
 if (missing.length > 0 && root && onPath('apt-get')) {
   const packages = missing.map((need) => need.debian);
   console.log(`Installing what the tests need with apt-get: ${packages.join(', ')}`);
