@@ -47,7 +47,7 @@ const NEEDS = [
   },
   {
     what: 'Java, for the W3C Nu HTML checker',
-    present: () => onPath('java'),
+    present: () => Boolean(process.env.JAVA) || onPath('java'),
     debian: 'default-jre-headless',
     otherwise: 'install a Java runtime (11 or later)',
   },
