@@ -4,6 +4,9 @@
  * can carry, written apart from the code it checks.
  */
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+
+const { DOMParser } = new JSDOM('').window;
 
 /** What breaks XML, JSON in a script, HTML or Markdown, or lies at the edges of Unicode. */
 export const HOSTILE_PIECES = [
@@ -118,3 +121,18 @@ export const asMarkdownLine = (text: string): string =>
 
 /** The characters no XML document may hold, lone surrogates aside (`isWellFormed` finds those). */
 export const XML_FORBIDDEN_CHAR = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/u;
+
+/**
+ * XML parsed by a strict parser (jsdom's, saxes), which holds to the Char
+ * production, "]]>" in text and "<" in attributes; throws, naming `label`,
+ * when the XML is not well-formed. (fast-xml-parser's XMLValidator, now
+ * deprecated, lets all three through.)
+ */
+export function strictXml(xml: string, label = 'the XML'): Document {
+  if (!xml.isWellFormed()) throw new Error(`${label} holds a lone surrogate, which UTF-8 cannot encode`);
+  if (XML_FORBIDDEN_CHAR.test(xml)) throw new Error(`${label} holds a character XML forbids`);
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) throw new Error(`${label} is not well-formed: ${error.textContent}\n${xml.slice(0, 2000)}`);
+  return doc;
+}
