@@ -9,7 +9,7 @@
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** The text without the characters XML 1.0 forbids. */
-export const xmlChars = (text: string): string => text.replace(FORBIDDEN, '');
+const xmlChars = (text: string): string => text.replace(FORBIDDEN, '');
 
 const REFERENCES: Record<string, string> = {
   '&': '&amp;',
