@@ -115,16 +115,3 @@ export function profilePage(
     },
   };
 }
-
-/**
- * JSON for a <script> element: "<", ">" and "&" are escaped so that no text in
- * it can close the element or open a comment, and U+2028/2029 for old parsers.
- */
-export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data)
-    .replace(/</gu, '\\u003c')
-    .replace(/>/gu, '\\u003e')
-    .replace(/&/gu, '\\u0026')
-    .replace(/\u2028/gu, '\\u2028')
-    .replace(/\u2029/gu, '\\u2029');
-}

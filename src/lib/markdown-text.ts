@@ -4,9 +4,21 @@
  * it must come out as the same text, never as markup, a link or an entity.
  */
 
-/** Backslash-escapes every character that could start Markdown or HTML syntax, and folds white space. */
+/**
+ * Backslash-escapes every character that could start Markdown or HTML syntax,
+ * and folds Markdown's white space (space, tab, VT, FF and line endings) into
+ * single spaces, so the text stays on one line. A list marker or a thematic break
+ * counts only at the start of a line, so "-", "+" and "1." are escaped only
+ * there: the text may follow "> " or "# ". NUL (which CommonMark reads as
+ * U+FFFD) and lone surrogates (which UTF-8 cannot hold) are dropped.
+ */
 export const markdownText = (text: string): string =>
-  text.replace(/\s+/gu, ' ').replace(/[\\`*_[\]{}#!<>|&~]/gu, (char) => `\\${char}`);
+  text
+    .replace(/[\0\p{Cs}]/gu, '')
+    .replace(/[ \t\n\v\f\r]+/gu, ' ')
+    .replace(/[\\`*_[\]{}#!<>|&~]/gu, (char) => `\\${char}`)
+    .replace(/^( ?)([-+])/u, '$1\\$2')
+    .replace(/^( ?\d{1,9})([.)])(?= |$)/u, '$1\\$2');
 
 /**
  * A URL for `<…>` or `(<…>)`: serialised by the URL parser, which percent-encodes

@@ -3,9 +3,11 @@
  * `feed` package, and JSON Feed 1.1, written here (`feed` writes only version 1).
  * Pure: the same articles give the same bytes, whenever the build runs.
  */
-import { Feed, type Category, type Extension, type Item } from 'feed';
+import { Feed, type Extension, type Item } from 'feed';
 import { newestFirst, type ZonedDateTime } from '../lib/dates.ts';
 import { feedHtml } from './feed-html.ts';
+import { htmlText } from '../lib/html-text.ts';
+import { escapeXmlAttribute, escapeXmlText, xmlCdata } from '../lib/xml.ts';
 import { absoluteUrl, canonicalUrl, type FeedFormat } from '../lib/urls.ts';
 
 /** How many of the latest articles a feed holds. */
@@ -96,52 +98,54 @@ function entries(articles: readonly FeedArticle[], site: URL): Entry[] {
   }));
 }
 
-// XML 1.0 forbids most control characters, even as character references.
-// https://www.w3.org/TR/xml/#charsets
-const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const xmlText = (text: string): string => text.replace(XML_FORBIDDEN, '');
-
-/** Plain text as HTML: RSS descriptions and Atom's `type="html"` are read as HTML. */
-const escapeHtml = (text: string): string =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-
 /**
- * HTML for a CDATA section, which `]]>` would end: `]]&gt;` means the same in
- * text and attribute values, and the sanitizer leaves no script or comment.
+ * Text for the `feed` package, which writes only part of it safely: its XML
+ * writer (xml-js) leaves "<" in attribute values, splits only the first "]]>"
+ * of a CDATA section, and reads "&amp;" in text as "&". So each text goes to
+ * it as a placeholder, and our escapers (src/lib/xml.ts) write the text into
+ * the finished XML. NUL marks the placeholders: XML forbids it, so no escaped
+ * text, URL or date holds one.
+ * https://github.com/nashwaan/xml-js/blob/master/lib/js2xml.js
  */
-const cdataHtml = (html: string): string => xmlText(html).replaceAll(']]>', ']]&gt;');
-
-/**
- * Plain text for a CDATA section. The `feed` package's XML writer (xml-js)
- * splits only the first `]]>` into two sections, so the later ones are split here.
- * https://github.com/nashwaan/xml-js/blob/master/lib/js2xml.js (writeCdata)
- */
-function cdataText(text: string): string {
-  const clean = xmlText(text);
-  const first = clean.indexOf(']]>');
-  if (first === -1) return clean;
-  const rest = first + ']]>'.length;
-  return clean.slice(0, rest) + clean.slice(rest).replaceAll(']]>', ']]]]><![CDATA[>');
+function placeholders() {
+  const values: { escape: (text: string) => string; text: string }[] = [];
+  const slot = (escape: (text: string) => string) => (text: string) => {
+    values.push({ escape, text });
+    return `\0${String(values.length - 1)}\0`;
+  };
+  return {
+    text: slot(escapeXmlText),
+    attribute: slot(escapeXmlAttribute),
+    cdata: slot(xmlCdata),
+    fill: (xml: string): string =>
+      xml.replace(/\0(\d+)\0/gu, (_, index: string) => {
+        const value = values[Number(index)];
+        if (!value) throw new Error(`Unexpected XML from the feed package: an unknown placeholder ${index}.`);
+        return value.escape(value.text);
+      }),
+  };
 }
+type Placeholders = ReturnType<typeof placeholders>;
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
 
 /** RSS's `<author>` must be an e-mail address; names go in `dc:creator`, one per author. */
-function creators(entry: Entry): Extension {
+function creators(entry: Entry, slots: Placeholders): Extension {
   const names = entry.authors.map((author) => ({
     // `feed` declares the dc namespace on <rss> only when some item has content.
     ...(entry.html === '' && { _attributes: { 'xmlns:dc': DUBLIN_CORE } }),
-    _text: xmlText(author.name),
+    _text: slots.text(author.name),
   }));
   // xml-js writes an array as repeated elements; `feed` types `objects` as a single one.
   return { name: 'dc:creator', objects: names as unknown as Record<string, unknown> };
 }
 
-function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: FeedMeta): Feed {
+function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: FeedMeta): string {
+  const slots = placeholders();
   const feed = new Feed({
     id: meta.homePageUrl,
-    title: xmlText(meta.title),
-    description: xmlText(meta.description),
+    title: slots.text(meta.title),
+    description: slots.text(meta.description),
     link: meta.homePageUrl,
     language: meta.language,
     updated: updatedOf(items),
@@ -150,35 +154,30 @@ function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: Feed
   });
   for (const entry of items) {
     const item: Item = {
-      // RSS titles are plain text (https://www.rssboard.org/rss-profile#element-channel-item-title);
-      // `feed` marks Atom's as type="html".
-      title: format === 'rss' ? cdataText(entry.title) : escapeHtml(xmlText(entry.title)),
+      // `feed` writes titles, descriptions and content as CDATA. RSS titles are plain text
+      // (https://www.rssboard.org/rss-profile#element-channel-item-title); Atom's, type="html".
+      title: slots.cdata(format === 'rss' ? entry.title : htmlText(entry.title)),
       // No id or guid: `feed` then writes the link as RSS's guid isPermaLink="true" and as Atom's id.
       link: entry.id,
       date: new Date((entry.updated ?? entry.published).epochMs),
       published: new Date(entry.published.epochMs),
-      description: escapeHtml(xmlText(entry.summary)),
-      content: cdataHtml(entry.html),
-      category: categories(format, entry.tags),
+      // RSS descriptions and Atom's summary type="html" are read as HTML.
+      description: slots.cdata(htmlText(entry.summary)),
+      content: slots.cdata(entry.html),
+      // Topics as categories: Atom puts them in an attribute.
+      category: entry.tags.map((tag) =>
+        format === 'rss' ? { name: slots.text(tag) } : { term: slots.attribute(tag) },
+      ),
     };
     if (format === 'atom') {
-      item.author = entry.authors.map((author) => ({ name: xmlText(author.name), link: author.url }));
+      item.author = entry.authors.map((author) => ({ name: slots.text(author.name), link: author.url }));
     } else {
-      item.extensions = [creators(entry)];
+      item.extensions = [creators(entry, slots)];
     }
     feed.addItem(item);
   }
-  return feed;
+  return slots.fill(format === 'rss' ? feed.rss2() : feed.atom1());
 }
-
-/**
- * Topics as categories. Atom puts them in an attribute, where `feed` escapes
- * only "&" and `"`: a topic with "<" would break the XML, so Atom leaves it out.
- */
-const categories = (format: 'rss' | 'atom', tags: readonly string[]): Category[] =>
-  format === 'rss'
-    ? tags.map((tag) => ({ name: xmlText(tag) }))
-    : tags.filter((tag) => !tag.includes('<')).map((tag) => ({ term: xmlText(tag) }));
 
 /**
  * When the feed last changed: the newest published or updated date among its
@@ -191,22 +190,19 @@ function updatedOf(items: readonly Entry[]): Date {
 }
 
 export function rssFeed(articles: readonly FeedArticle[], meta: FeedMeta): string {
-  return libraryFeed('rss', entries(articles, meta.site), meta).rss2();
+  return libraryFeed('rss', entries(articles, meta.site), meta);
 }
 
 export function atomFeed(articles: readonly FeedArticle[], meta: FeedMeta): string {
-  const atom = libraryFeed('atom', entries(articles, meta.site), meta).atom1();
+  const atom = libraryFeed('atom', entries(articles, meta.site), meta);
   // `feed` has no option for the feed's language: Atom gives it as xml:lang (RFC 4287, section 2).
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
   if (!atom.includes(root)) throw new Error('Unexpected Atom from the feed package: no <feed> element.');
   return atom.replace(
     root,
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttr(meta.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttribute(meta.language)}">`,
   );
 }
-
-const xmlAttr = (text: string): string =>
-  xmlText(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 
 /** JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/ */
 export interface JsonFeed {

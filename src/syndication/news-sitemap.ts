@@ -4,6 +4,7 @@
  * https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap
  */
 import type { ZonedDateTime } from '../lib/dates.ts';
+import { escapeXmlText } from '../lib/xml.ts';
 
 export const NEWS_WINDOW_HOURS = 48;
 export const NEWS_SITEMAP_LIMIT = 1000;
@@ -30,14 +31,6 @@ export function newsSitemapPages<T>(entries: readonly T[]): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
-export const escapeXml = (text: string): string =>
-  text
-    .replace(/&/gu, '&amp;')
-    .replace(/</gu, '&lt;')
-    .replace(/>/gu, '&gt;')
-    .replace(/"/gu, '&quot;')
-    .replace(/'/gu, '&apos;');
-
 /** Google wants ISO 639 codes, except "zh-cn" and "zh-tw" for Chinese. */
 export function newsLanguage(tag: string): string {
   const [language = 'en', region = ''] = tag.toLowerCase().split('-');
@@ -48,14 +41,14 @@ export function newsLanguage(tag: string): string {
 export function newsSitemapXml(entries: readonly NewsEntry[], publication: string): string {
   const urls = entries.map(
     (entry) => `  <url>
-    <loc>${escapeXml(entry.url)}</loc>
+    <loc>${escapeXmlText(entry.url)}</loc>
     <news:news>
       <news:publication>
-        <news:name>${escapeXml(publication)}</news:name>
+        <news:name>${escapeXmlText(publication)}</news:name>
         <news:language>${newsLanguage(entry.language)}</news:language>
       </news:publication>
       <news:publication_date>${entry.published.text}</news:publication_date>
-      <news:title>${escapeXml(entry.title)}</news:title>
+      <news:title>${escapeXmlText(entry.title)}</news:title>
     </news:news>
   </url>
 `,
