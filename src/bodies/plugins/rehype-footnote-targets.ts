@@ -12,9 +12,15 @@ import { articleSchema } from './sanitize.ts';
 const PREFIX = articleSchema.clobberPrefix ?? '';
 const TWICE = PREFIX + PREFIX;
 
+/** Whether the body has footnotes: remark-rehype puts them last, in a `<section data-footnotes>`. */
+const hasFootnotes = (tree: Root): boolean => {
+  const last = tree.children.findLast((node) => node.type === 'element');
+  return last?.tagName === 'section' && last.properties.dataFootnotes !== undefined;
+};
+
 export function rehypeFootnoteTargets() {
   return (tree: Root): void => {
-    if (!PREFIX) return;
+    if (!PREFIX || !hasFootnotes(tree)) return;
     visit(tree, 'element', (node) => {
       const { id } = node.properties;
       if (typeof id === 'string' && id.startsWith(TWICE)) node.properties.id = id.slice(PREFIX.length);

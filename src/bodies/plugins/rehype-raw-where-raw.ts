@@ -5,20 +5,13 @@
  * that has nothing to do in a body without one, and most bodies have none.
  * Deciding from the tree, not the Markdown, it cannot miss any.
  */
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
-import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /** Whether the tree holds a `raw` node. */
-export function hasRaw(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return EXIT;
-  });
-  return found;
-}
+export const hasRaw = (node: Root | RootContent): boolean =>
+  node.type === 'raw' || ('children' in node && node.children.some(hasRaw));
 
 export function rehypeRawWhereRaw() {
   const parseRaw = rehypeRaw();
