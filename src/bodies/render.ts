@@ -54,6 +54,7 @@ export function createBodyRenderer({
   const withTables = bodyProcessor({ articlesDir });
   const withoutTables = bodyProcessor({ articlesDir, tables: false });
 
+  // A promise, as the worker's setup (./render-worker.ts) and the calibration take it.
   return Promise.resolve(async ({ path, markdown, frontmatter, page }: RenderJob): Promise<RenderedBody> => {
     const found: Record<string, unknown> = { ...frontmatter, [COPY_BASE_KEY]: page };
     const file = new VFile({ value: markdown, path, data: { astro: { frontmatter: found } } });
