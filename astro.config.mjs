@@ -1,5 +1,4 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
 import { join } from 'node:path';
@@ -7,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { readArticleDates } from './src/catalog/article-dates.ts';
 import { lastmodByUrl, redirectUrls } from './src/syndication/sitemap.ts';
 import { removeUnlinkedImages } from './src/images/unlinked-integration.ts';
-import { markdownOptions } from './src/bodies/pipeline.ts';
 import { CSP_DIRECTIVES, cspHash, THEME_INIT_SCRIPT } from './src/hosting/security.ts';
 import { resolveSiteUrl } from './src/site.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
@@ -51,11 +49,8 @@ export default defineConfig({
     // photograph took 7.3 s on the 2-core CI machine; at effort 2, 0.55 s, for 82.2 KB instead of 82.5 KB.
     service: sharpImageService({ avif: { effort: 2 } }),
   },
-  markdown: {
-    processor: unified(markdownOptions(articlesDir)),
-    // News has no code to colour, and Shiki's inline styles would not survive the sanitizer.
-    syntaxHighlight: false,
-  },
+  // No `markdown` options: Astro renders no Markdown here. Article bodies go through src/bodies/pipeline.ts,
+  // on the articleBodies collection's workers; the articles collection only parses front matter.
   integrations: [
     // Preview images drawn on every core while the pages render, and Markdown copies, written straight
     // into the site rather than rendered as pages one at a time (src/build/site-files.ts).

@@ -1,51 +1,63 @@
-/** The article Markdown pipeline, as passed to Astro's unified() processor. */
-import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+/**
+ * The article body pipeline, Markdown to sanitized HTML: one unified processor,
+ * built here from its packages and the project's plugins. The body renderer
+ * (./render.ts) runs it; nothing else renders an article.
+ *
+ * The plugins leave what they find (reading time, images, the Markdown copy)
+ * in the file's `data.astro.frontmatter`, where the renderer puts the front
+ * matter they read (the language, the page's address).
+ */
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { rehypeArticleImages, remarkMarkdownImages } from '../images/markdown-plugins.ts';
 import { rehypeDemoteH1 } from './plugins/rehype-demote-h1.ts';
+import { rehypeFootnoteTargets } from './plugins/rehype-footnote-targets.ts';
 import { rehypeMarkdownCopy } from './plugins/rehype-markdown-copy.ts';
-import { remarkMarkdownCopy } from './plugins/remark-markdown-copy.ts';
 import { rehypeParagraphPermalinks } from './plugins/rehype-paragraph-permalinks.ts';
-import { remarkGfm } from './plugins/remark-gfm-subset.ts';
+import { rehypeRawWhereRaw } from './plugins/rehype-raw-where-raw.ts';
+import { remarkGfmSubset } from './plugins/remark-gfm-subset.ts';
+import { remarkMarkdownCopy } from './plugins/remark-markdown-copy.ts';
 import { remarkReadingTime } from './plugins/remark-reading-time.ts';
 import { remarkSmartQuotes } from './plugins/remark-smart-quotes.ts';
-import { sanitizePlugins } from './plugins/sanitize.ts';
+import { articleSchema } from './plugins/sanitize.ts';
 
-type RemarkPlugins = NonNullable<UnifiedProcessorOptions['remarkPlugins']>;
+export interface PipelineOptions {
+  /** content/articles/, whose images/ folder holds the articles' images. */
+  articlesDir: string;
+  /** Whether to look for GFM tables: false only for a body that cannot hold one (`mayHaveTables`). */
+  tables?: boolean;
+}
 
-/**
- * The pipeline for the articles in `articlesDir` (content/articles/), whose images/ folder holds their images.
- * `gfmWithoutLiteralTokenizer` swaps Astro's GFM for ./plugins/remark-gfm-subset.ts, for documents without autolink literals
- * (`mayHaveLiteralAutolinks`), where the two give the same HTML. `withoutRawHtml` leaves out the parsing of raw
- * HTML before the sanitizer, for documents that hold none (`mayHaveRawHtml`), where it changes nothing.
- * `withoutTables`, with `gfmWithoutLiteralTokenizer`, leaves out the table tokenizer too, for documents
- * that cannot hold a table (`mayHaveTables`).
- */
-export const markdownOptions = (
-  articlesDir: string,
-  { gfmWithoutLiteralTokenizer = false, withoutRawHtml = false, withoutTables = false } = {},
-): UnifiedProcessorOptions => ({
-  // Astro's own SmartyPants runs on every document; ours skips those with nothing to change.
-  smartypants: false,
-  gfm: !gfmWithoutLiteralTokenizer,
-  remarkPlugins: [
-    ...(gfmWithoutLiteralTokenizer
-      ? ([[remarkGfm, { tables: !withoutTables }]] satisfies RemarkPlugins)
-      : []),
-    remarkSmartQuotes,
-    remarkReadingTime,
-    remarkMarkdownImages,
-    // Last: the copy of a plain body, from the finished Markdown tree.
-    remarkMarkdownCopy,
-  ],
-  // Sanitize first, so that every later plugin sees only safe markup.
-  // Images become figures before paragraphs are numbered, so that an image never takes a paragraph's number.
-  // Paragraph ids come after the sanitizer, which would prefix them (clobbering protection).
-  rehypePlugins: [
-    ...sanitizePlugins(!withoutRawHtml),
-    rehypeDemoteH1,
-    [rehypeArticleImages, { articlesDir }],
-    rehypeParagraphPermalinks,
-    // Last: the copy is made from the finished body.
-    rehypeMarkdownCopy,
-  ],
-});
+/** The processor of article bodies, frozen: `process` a VFile of the Markdown after the front matter. */
+export const bodyProcessor = ({ articlesDir, tables = true }: PipelineOptions) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfmSubset, { tables })
+    .use(remarkSmartQuotes)
+    .use(remarkReadingTime)
+    .use(remarkMarkdownImages)
+    // Last of the Markdown plugins: the copy of a plain body, from the finished Markdown tree.
+    .use(remarkMarkdownCopy)
+    // Raw HTML goes on as `raw` nodes, parsed next, so that the sanitizer sees it as elements.
+    // Footnote ids take the sanitizer's prefix, which rehypeFootnoteTargets relies on.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: articleSchema.clobberPrefix })
+    .use(rehypeRawWhereRaw)
+    // Sanitize first, so that every later plugin sees only safe markup.
+    .use(rehypeSanitize, articleSchema)
+    .use(rehypeFootnoteTargets)
+    .use(rehypeDemoteH1)
+    // Images become figures before paragraphs are numbered, so that an image never takes a paragraph's number.
+    // Paragraph ids come after the sanitizer, which would prefix them (clobbering protection).
+    .use(rehypeArticleImages, { articlesDir })
+    .use(rehypeParagraphPermalinks)
+    // The copy is made from the finished body; it keeps no ids, so the headings' come after it.
+    .use(rehypeMarkdownCopy)
+    // Ids for the headings (github-slugger's, as GitHub gives them), which links to a section use.
+    .use(rehypeHeadingIds)
+    // No raw node is left: the sanitizer drops any it is given.
+    .use(rehypeStringify)
+    .freeze();

@@ -1,16 +1,15 @@
 /**
  * GitHub Flavored Markdown without autolink literals (bare `www.example.com`,
  * `https://…` and e-mail addresses in text): tables, strikethrough, footnotes
- * and task lists, as remark-gfm adds them. micromark's autolink-literal
- * tokenizer tests every word character for the start of an e-mail address,
- * which tripled the time to parse an article, so documents that cannot hold a
- * literal are parsed with this plugin instead of Astro's GFM, with the same result
- * (src/bodies/render.ts chooses, by {@link mayHaveLiteralAutolinks}).
+ * and task lists, as remark-gfm adds them. A bare address in an article stays
+ * text, as its publisher wrote it; and micromark's autolink-literal tokenizer
+ * tests every word character for the start of an e-mail address, which
+ * tripled the time to parse an article.
  *
  * With `tables: false` it also leaves out the table tokenizer, which tries
- * every line of every paragraph as a table's head row (12-15% of the time to
- * render a body); for documents that cannot hold a table ({@link mayHaveTables}).
- * Writing tables to Markdown stays in: its escapes apply to any text.
+ * every line of every paragraph as a table's head row; for documents that
+ * cannot hold a table ({@link mayHaveTables}). Writing tables to Markdown
+ * stays in: its escapes apply to any text.
  */
 import { gfmFootnoteFromMarkdown, gfmFootnoteToMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown, gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -25,7 +24,7 @@ import type {} from 'remark-parse';
 import type {} from 'remark-stringify';
 import type { Processor } from 'unified';
 
-export function remarkGfm(this: Processor, { tables = true }: { tables?: boolean } = {}): void {
+export function remarkGfmSubset(this: Processor, { tables = true }: { tables?: boolean } = {}): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(
     combineExtensions([
@@ -50,27 +49,6 @@ export function remarkGfm(this: Processor, { tables = true }: { tables?: boolean
     ],
   });
 }
-
-/**
- * Inline links whose destination is a plain http(s) address: `[text](https://…)`,
- * the bracket not escaped, the text without brackets. Their address is a
- * destination, not text, so it cannot be an autolink literal.
- */
-const LINK_DESTINATION = /(?<!\\)\[[^[\]\n]*\]\(https?:\/\/[^\s()<>]*\)/giu;
-
-/**
- * What every autolink literal contains (GFM spec, "Autolinks (extension)"):
- * `www.`, `http://` or `https://`, or an `@` (e-mail, `mailto:` and `xmpp:` literals).
- */
-const LITERAL_START = /www\.|https?:\/\/|@/iu;
-
-/**
- * Whether a Markdown document may hold an autolink literal. False only when
- * it cannot: nothing that starts one appears outside the destinations of
- * plain inline links. A document where it is true is parsed with GFM in full.
- */
-export const mayHaveLiteralAutolinks = (markdown: string): boolean =>
-  LITERAL_START.test(markdown.replace(LINK_DESTINATION, ''));
 
 /**
  * What a table's delimiter row needs (GFM spec, "Tables (extension)"; micromark

@@ -1,27 +1,39 @@
-import { type MarkdownRenderer, unified } from '@astrojs/markdown-remark';
+/**
+ * The body pipeline (src/bodies/pipeline.ts), run as the build runs it
+ * (src/bodies/render.ts): what the HTML of a body holds, parsed.
+ */
 import { JSDOM } from 'jsdom';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bodyProcessor } from '../../../src/bodies/pipeline.ts';
 import { WORDS_PER_MINUTE } from '../../../src/bodies/reading-time.ts';
-import { markdownOptions } from '../../../src/bodies/pipeline.ts';
+import { createBodyRenderer, type RenderedBody, type RenderJob } from '../../../src/bodies/render.ts';
 import { ROOT } from '../../helpers/project.ts';
 
-let renderer: MarkdownRenderer;
+const ARTICLES = join(ROOT, 'content/articles');
+const ARTICLE = join(ARTICLES, '2024-05-01-a.md');
+const PAGE = 'https://broadsheet.example/2024/05/01/a/';
 
+let renderer: (job: RenderJob) => Promise<RenderedBody>;
 beforeAll(async () => {
-  // As astro.config.mjs sets it up. This calls createMarkdownProcessor with the remark and rehype
-  // plugins of markdownOptions, without the deprecated top-level plugin options.
-  renderer = await unified(markdownOptions(join(ROOT, 'content/articles'))).createRenderer({
-    syntaxHighlight: false,
-  });
+  renderer = await createBodyRenderer({ articlesDir: ARTICLES });
 });
 
-/** Renders Markdown with the site's pipeline and parses the HTML. */
-async function render(markdown: string, frontmatter: Record<string, unknown> = {}) {
-  const { code, metadata } = await renderer.render(markdown, { frontmatter });
-  return { body: JSDOM.fragment(code), code, metadata };
+/** Renders Markdown as the article at `path`, and parses the HTML. */
+async function render(
+  markdown: string,
+  { frontmatter = {}, path = ARTICLE }: { frontmatter?: Record<string, unknown>; path?: string } = {},
+) {
+  const rendered = await renderer({ path, markdown, frontmatter, page: PAGE });
+  return { ...rendered, body: JSDOM.fragment(rendered.html) };
 }
+
+/** The text a reader sees, without the paragraphs' ¶ self-links. */
+const textOf = (body: DocumentFragment) => {
+  for (const link of body.querySelectorAll('a.pilcrow')) link.remove();
+  return body.textContent.trim();
+};
 
 const hostile = [
   ['script', '<script>alert(1)</script>'],
@@ -57,7 +69,7 @@ describe('hostile raw HTML is made safe', () => {
   });
 });
 
-describe('ordinary article markup survives', () => {
+describe('ordinary article markup survives, from Markdown and from raw HTML', () => {
   const markdown = [
     '## Background',
     'A *quiet* start and a **loud** finish, said [the report](https://example.org/report).',
@@ -65,7 +77,8 @@ describe('ordinary article markup survives', () => {
     '- first\n- second',
     '1. one\n2. two',
     '<figure><img src="https://example.org/photo.jpg" alt="A photo"><figcaption>The caption</figcaption></figure>',
-    '| Year | Events |\n| ---- | ------ |\n| 2022 | 3 |',
+    'The <abbr title="Collective Security Treaty Organization">CSTO</abbr> met on <time datetime="2022-01-06">6 January</time>, <mark>marked</mark> <small>small</small> <cite>cited</cite>.',
+    '<table><tr><th>Raw</th></tr><tr><td>cell</td></tr></table>',
   ].join('\n\n');
 
   it.each([
@@ -79,25 +92,138 @@ describe('ordinary article markup survives', () => {
     ['ol > li', 'one'],
     ['figure > img[src="https://example.org/photo.jpg"][alt="A photo"]', ''],
     ['figure > figcaption', 'The caption'],
-    ['table th', 'Year'],
-    ['table td', '2022'],
+    ['abbr[title="Collective Security Treaty Organization"]', 'CSTO'],
+    ['time[datetime="2022-01-06"]', '6 January'],
+    ['mark', 'marked'],
+    ['small', 'small'],
+    ['cite', 'cited'],
+    ['table th', 'Raw'],
+    ['table td', 'cell'],
   ])('%s', async (selector, text) => {
     const { body } = await render(markdown);
     const element = body.querySelector(selector);
     expect(element, selector).not.toBeNull();
     expect(element?.textContent).toContain(text);
   });
+
+  it('keeps a "<" that starts no HTML as text', async () => {
+    const { body } = await render('If a < b and <not html, then 3<4.');
+    expect(textOf(body)).toBe('If a < b and <not html, then 3<4.');
+  });
+});
+
+describe('GFM', () => {
+  it('makes tables, with their alignment', async () => {
+    const { body } = await render('| Party | Seats |\n| :-- | --: |\n| Left | 12 |\n| *Right* | 9 |');
+    const table = body.querySelector('table');
+    expect([...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent)).toEqual([
+      'Party',
+      'Seats',
+    ]);
+    const rows = [...(table?.querySelectorAll('tbody tr') ?? [])];
+    expect(rows.map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['Left', '12'],
+      ['Right', '9'],
+    ]);
+    expect(rows[1]?.querySelector('td em')?.textContent).toBe('Right');
+    expect(rows[0]?.children[1]?.getAttribute('align')).toBe('right');
+  });
+
+  it('makes a table of one column without a pipe', async () => {
+    const { body } = await render('Party\n:--\nLeft');
+    expect([...body.querySelectorAll('table th, table td')].map((cell) => cell.textContent)).toEqual([
+      'Party',
+      'Left',
+    ]);
+  });
+
+  it('makes no table of a setext heading or a rule', async () => {
+    const { body } = await render('Heading\n-\n\nText\n\n---\n\nMore -- text');
+    expect(body.querySelector('table')).toBeNull();
+    expect(body.querySelector('h2')?.textContent).toBe('Heading');
+    expect(body.querySelector('hr')).not.toBeNull();
+  });
+
+  it('makes footnotes: a numbered call that links to its note, and a note that links back', async () => {
+    const { body } = await render(
+      'A claim.[^source] Another.[^2]\n\n[^source]: The source.\n\n[^2]: A second.',
+    );
+    const calls = [...body.querySelectorAll('sup > a[data-footnote-ref]')];
+    expect(calls.map((call) => call.textContent)).toEqual(['1', '2']);
+    const notes = [...body.querySelectorAll('section.footnotes ol > li')];
+    expect(notes.map((note) => note.querySelector('p')?.firstChild?.textContent?.trim())).toEqual([
+      'The source.',
+      'A second.',
+    ]);
+    calls.forEach((call, i) => {
+      const target = call.getAttribute('href') ?? '';
+      expect(target.startsWith('#') && body.getElementById(target.slice(1))).toBe(notes[i]);
+      const back = notes[i]?.querySelector('a[data-footnote-backref]')?.getAttribute('href') ?? '';
+      expect(back.startsWith('#') && body.getElementById(back.slice(1))).toBe(call);
+    });
+  });
+
+  it('keeps strikethrough', async () => {
+    const { body } = await render('It was ~~not~~ true.');
+    expect(body.querySelector('del')?.textContent).toBe('not');
+  });
+
+  it('leaves bare addresses as text: no autolink literals', async () => {
+    const markdown = 'Mail letters@example.org, see www.example.org or https://example.org/a_b_ today.';
+    const { body } = await render(markdown);
+    expect(body.querySelectorAll('a:not(.pilcrow)')).toHaveLength(0);
+    expect(textOf(body)).toBe(markdown);
+  });
+
+  it('links what Markdown itself links: inline links and addresses in angle brackets', async () => {
+    const { body } = await render('See [the report](https://example.org/r) and <https://example.org/x>.');
+    expect([...body.querySelectorAll('a:not(.pilcrow)')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/r',
+      'https://example.org/x',
+    ]);
+  });
 });
 
 describe('headings', () => {
-  it('turns a Markdown h1 in the body into h2, since the headline is the h1', async () => {
+  it('turns a Markdown or HTML h1 in the body into h2, since the headline is the h1', async () => {
     const { body } = await render('# Heading\n\nText.\n\n<h1>Raw heading</h1>');
     expect(body.querySelectorAll('h1')).toHaveLength(0);
     expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Heading', 'Raw heading']);
   });
+
+  it('gives Markdown headings ids of their text, each its own', async () => {
+    const { body } = await render('## Votes\n\n## Votes\n\n### The *new* law');
+    expect([...body.querySelectorAll('h2, h3')].map((h) => h.id)).toEqual([
+      'votes',
+      'votes-1',
+      'the-new-law',
+    ]);
+  });
 });
 
-describe('readingMinutes in the rendered front matter', () => {
+describe('paragraph permalinks', () => {
+  it('numbers the body’s own paragraphs, each with a ¶ link to itself', async () => {
+    const { body } = await render('One.\n\n> Quoted.\n\nTwo.\n\n- Listed.\n\n## Heading\n\nThree.');
+    const paragraphs = [...body.children].filter((child) => child.tagName === 'P');
+    expect(paragraphs.map((p) => p.id)).toEqual(['p-1', 'p-2', 'p-3']);
+    paragraphs.forEach((p, i) => {
+      const link = p.lastElementChild;
+      expect(link?.matches('a.pilcrow')).toBe(true);
+      expect(link?.getAttribute('href')).toBe(`#p-${String(i + 1)}`);
+      expect(link?.getAttribute('aria-label')).toBe(`Link to paragraph ${String(i + 1)}`);
+    });
+    expect(body.querySelectorAll('blockquote p[id], li p[id], li[id]')).toHaveLength(0);
+  });
+
+  it('keeps every id to one element: raw HTML cannot take a paragraph’s', async () => {
+    const { body } = await render('Text.\n\n<p id="p-1">Raw.</p>');
+    expect(body.querySelectorAll('#p-1')).toHaveLength(1);
+    expect(body.querySelector('#p-1')?.textContent).toContain('Text.');
+    expect(body.querySelector('#p-2')?.textContent).toContain('Raw.');
+  });
+});
+
+describe('reading minutes', () => {
   /** `count` words, `word0` to `word<count - 1>`. */
   const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`);
   const table = (cells: string[]) => [
@@ -107,6 +233,7 @@ describe('readingMinutes in the rendered front matter', () => {
   ];
 
   it.each([
+    ['no words', 0, '— … !'],
     ['one word', 1, 'Hello.'],
     ['WPM words in one paragraph', 1, words(WORDS_PER_MINUTE).join(' ')],
     ['WPM + 1 words in one paragraph', 2, words(WORDS_PER_MINUTE + 1).join(' ')],
@@ -134,29 +261,19 @@ describe('readingMinutes in the rendered front matter', () => {
     ['WPM + 1 one-word table cells', 2, table(words(WORDS_PER_MINUTE + 1)).join('\n')],
     ['WPM one-word table cells', 1, table(words(WORDS_PER_MINUTE)).join('\n')],
   ])('%s: %i min', async (_name, minutes, markdown) => {
-    const { metadata } = await render(markdown);
-    expect(metadata.frontmatter.readingMinutes).toBe(minutes);
-  });
-
-  it('keeps the rest of the front matter', async () => {
-    const { metadata } = await render('Hello.', { title: 'A headline', language: 'en' });
-    expect(metadata.frontmatter).toEqual({ title: 'A headline', language: 'en', readingMinutes: 1 });
+    expect((await render(markdown)).readingMinutes).toBe(minutes);
   });
 
   it('counts the words of Japanese text, which has no spaces', async () => {
-    const { metadata } = await render('東京は日本の首都です。'.repeat(WORDS_PER_MINUTE), { language: 'ja' });
+    const { readingMinutes } = await render('東京は日本の首都です。'.repeat(WORDS_PER_MINUTE), {
+      frontmatter: { language: 'ja' },
+    });
     // Each sentence has several words, so this takes more than a minute; split at spaces, it would be one word.
-    expect(metadata.frontmatter.readingMinutes).toBeGreaterThan(1);
+    expect(readingMinutes).toBeGreaterThan(1);
   });
 });
 
 describe('typographic quotes and dashes (SmartyPants, only where there is something to change)', () => {
-  /** The text a reader sees, without the paragraphs' ¶ self-links. */
-  const textOf = (body: DocumentFragment) => {
-    for (const link of body.querySelectorAll('a.pilcrow')) link.remove();
-    return body.textContent.trim();
-  };
-
   it.each([
     ['"Quoted," she said.', '“Quoted,” she said.'],
     ["It's the paper's view.", 'It’s the paper’s view.'],
@@ -184,12 +301,6 @@ describe('typographic quotes and dashes (SmartyPants, only where there is someth
 });
 
 describe('body images', () => {
-  const ARTICLE = join(ROOT, 'content/articles/2024-05-01-a.md');
-  /** Renders Markdown as the article at `file`, which relative image paths resolve against. */
-  async function renderAt(markdown: string, file = ARTICLE) {
-    const { code, metadata } = await renderer.render(markdown, { fileURL: pathToFileURL(file) });
-    return { body: JSDOM.fragment(code), metadata };
-  }
   /** The images marked to be made <picture>s, by their path in content/articles/images/. */
   const marked = (body: DocumentFragment) =>
     [...body.querySelectorAll('img[data-article-image]')].map((img) =>
@@ -197,7 +308,7 @@ describe('body images', () => {
     );
 
   it('marks each image of content/articles/images/, however its path is written, and no other', async () => {
-    const { body } = await renderAt(
+    const { body, images } = await render(
       [
         'Text.',
         '![a](./images/a.jpg) ![b](images/2024/b.png) ![c](./images/x/../c.webp)',
@@ -206,31 +317,26 @@ describe('body images', () => {
       ].join('\n\n'),
     );
     expect(marked(body)).toEqual(['a.jpg', '2024/b.png', 'c.webp', 'raw.jpg']);
+    expect(images).toEqual(['a.jpg', '2024/b.png', 'c.webp', 'raw.jpg']);
   });
 
   it('resolves paths from an article in a subfolder', async () => {
-    const { body } = await renderAt('![a](../images/a.jpg)', join(ROOT, 'content/articles/2024/a.md'));
+    const { body } = await render('![a](../images/a.jpg)', { path: join(ARTICLES, '2024/a.md') });
     expect(marked(body)).toEqual(['a.jpg']);
   });
 
-  it('leaves Astro nothing to import or rewrite: every Markdown image is the pipeline’s', async () => {
-    const { body, metadata } = await renderAt('![a](./images/a.jpg)\n\n![b](./elsewhere.jpg)');
-    expect(metadata.localImagePaths).toEqual([]);
-    expect(body.querySelector('[__astro_image_]')).toBeNull();
-  });
-
   it('records each Markdown image’s address and place, for the catalogue to check', async () => {
-    const { metadata } = await renderAt(
+    const { markdownImages } = await render(
       'Text.\n\n![a](./images/a.jpg)\n\nMore ![b][ref] text.\n\n[ref]: https://elsewhere.example/b.jpg',
     );
-    expect(metadata.frontmatter.markdownImages).toEqual([
+    expect(markdownImages).toEqual([
       { url: './images/a.jpg', line: 3, column: 1 },
       { url: 'https://elsewhere.example/b.jpg', line: 5, column: 6 },
     ]);
   });
 
   it('makes an image alone in its paragraph a figure, its title the caption, without a paragraph number', async () => {
-    const { body } = await renderAt(
+    const { body } = await render(
       '![a](./images/a.jpg "Photo: A. Photographer")\n\nText.\n\n![b](./images/b.jpg)\n\nText ![c](./images/c.jpg) inline.',
     );
     const figures = [...body.children].filter((child) => child.tagName === 'FIGURE');
@@ -256,12 +362,12 @@ describe('body images', () => {
     ['an image after the first paragraph', 'Text.\n\n![a](./images/a.jpg)', ['lazy']],
     ['an image after a heading', '## Heading\n\n![a](./images/a.jpg)', ['lazy']],
   ])('loads only the first image, and only in the first block, eagerly: %s', async (_, markdown, loading) => {
-    const { body } = await renderAt(markdown);
+    const { body } = await render(markdown);
     expect([...body.querySelectorAll('img')].map((img) => img.getAttribute('loading'))).toEqual(loading);
   });
 
   it('leaves a script or data URL to the sanitizer, which removes it', async () => {
-    const { body } = await renderAt(
+    const { body } = await render(
       '![x](javascript:alert(1))\n\n![y](data:image/svg+xml,<svg/onload=alert(1)>)\n\n<img src="javascript:alert(1)">',
     );
     expect(marked(body)).toEqual([]);
@@ -269,14 +375,18 @@ describe('body images', () => {
   });
 
   it('keeps a hostile alternative text as text', async () => {
-    const { body } = await renderAt('![" onerror="alert(1)](./images/a.jpg)');
+    const { body } = await render('![" onerror="alert(1)](./images/a.jpg)');
     const img = body.querySelector('img');
     expect(img?.getAttribute('alt')).toBe('" onerror="alert(1)');
     expect(img?.getAttributeNames().filter((name) => name.startsWith('on'))).toEqual([]);
   });
 
   it('does nothing without a file to resolve paths against', async () => {
-    const { body } = await render('![a](./images/a.jpg)');
-    expect(body.querySelector('img')?.hasAttribute('data-article-image')).toBe(false);
+    const html = String(
+      await bodyProcessor({ articlesDir: ARTICLES }).process(new VFile({ value: '![a](./images/a.jpg)' })),
+    );
+    const img = JSDOM.fragment(html).querySelector('img');
+    expect(img?.getAttribute('src')).toBe('./images/a.jpg');
+    expect(img?.hasAttribute('data-article-image')).toBe(false);
   });
 });
