@@ -10,6 +10,7 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -30,13 +31,18 @@ export interface PipelineOptions {
   articlesDir: string;
   /** Whether to look for GFM tables: false only for a body that cannot hold one (`mayHaveTables`). */
   tables?: boolean;
+  /**
+   * Whether to look for GFM autolink literals (bare addresses, linked): false only for a body that cannot
+   * hold one (`mayHaveLiteralAutolinks`). True takes remark-gfm in full, tables included.
+   */
+  literals?: boolean;
 }
 
 /** The processor of article bodies, frozen: `process` a VFile of the Markdown after the front matter. */
-export const bodyProcessor = ({ articlesDir, tables = true }: PipelineOptions) =>
+export const bodyProcessor = ({ articlesDir, tables = true, literals = true }: PipelineOptions) =>
   unified()
     .use(remarkParse)
-    .use(remarkGfmSubset, { tables })
+    .use(literals ? [remarkGfm] : [[remarkGfmSubset, { tables }]])
     .use(remarkSmartQuotes)
     .use(remarkReadingTime)
     .use(remarkMarkdownImages)

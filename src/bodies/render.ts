@@ -10,7 +10,7 @@ import type { MarkdownImage } from '../images/body-images.ts';
 import { MARKDOWN_IMAGES_KEY, MARKED_IMAGES_KEY } from '../images/markdown-plugins.ts';
 import { bodyProcessor } from './pipeline.ts';
 import { COPY_BASE_KEY, COPY_KEY } from './plugins/rehype-markdown-copy.ts';
-import { mayHaveTables } from './plugins/remark-gfm-subset.ts';
+import { mayHaveLiteralAutolinks, mayHaveTables } from './plugins/remark-gfm-subset.ts';
 
 export interface RenderOptions {
   /** content/articles/, whose images/ folder holds the articles' images. */
@@ -44,21 +44,26 @@ export interface RenderedBody {
 }
 
 /**
- * A renderer of article bodies. A body that cannot hold a table is parsed
- * without GFM's table tokenizer (./plugins/remark-gfm-subset.ts), which would
- * otherwise try every line of its paragraphs as a table's head row.
+ * A renderer of article bodies. Two cheap tests of the Markdown, which never
+ * say no to what is there, spare most bodies two of GFM's costliest
+ * tokenizers (./plugins/remark-gfm-subset.ts): a body that cannot hold an
+ * autolink literal is parsed without that tokenizer, and one that cannot hold
+ * a table without the table tokenizer too. The HTML is the same either way.
  */
 export function createBodyRenderer({
   articlesDir,
 }: RenderOptions): Promise<(job: RenderJob) => Promise<RenderedBody>> {
-  const withTables = bodyProcessor({ articlesDir });
-  const withoutTables = bodyProcessor({ articlesDir, tables: false });
+  const fullGfm = bodyProcessor({ articlesDir });
+  const withTables = bodyProcessor({ articlesDir, literals: false });
+  const withoutTables = bodyProcessor({ articlesDir, literals: false, tables: false });
+  const processorFor = (markdown: string) =>
+    mayHaveLiteralAutolinks(markdown) ? fullGfm : mayHaveTables(markdown) ? withTables : withoutTables;
 
   // A promise, as the worker's setup (./render-worker.ts) and the calibration take it.
   return Promise.resolve(async ({ path, markdown, frontmatter, page }: RenderJob): Promise<RenderedBody> => {
     const found: Record<string, unknown> = { ...frontmatter, [COPY_BASE_KEY]: page };
     const file = new VFile({ value: markdown, path, data: { astro: { frontmatter: found } } });
-    const html = String(await (mayHaveTables(markdown) ? withTables : withoutTables).process(file));
+    const html = String(await processorFor(markdown).process(file));
     const { readingMinutes } = found;
     const copy = found[COPY_KEY];
     return {

@@ -168,11 +168,17 @@ describe('GFM', () => {
     expect(body.querySelector('del')?.textContent).toBe('not');
   });
 
-  it('leaves bare addresses as text: no autolink literals', async () => {
-    const markdown = 'Mail letters@example.org, see www.example.org or https://example.org/a_b_ today.';
-    const { body } = await render(markdown);
-    expect(body.querySelectorAll('a:not(.pilcrow)')).toHaveLength(0);
-    expect(textOf(body)).toBe(markdown);
+  it('links bare addresses, as GFM does (autolink literals)', async () => {
+    const { body } = await render(
+      'Mail letters@example.org, see www.example.org or https://example.org/a today.',
+    );
+    expect(
+      [...body.querySelectorAll('a:not(.pilcrow)')].map((a) => [a.getAttribute('href'), a.textContent]),
+    ).toEqual([
+      ['mailto:letters@example.org', 'letters@example.org'],
+      ['http://www.example.org', 'www.example.org'],
+      ['https://example.org/a', 'https://example.org/a'],
+    ]);
   });
 
   it('links what Markdown itself links: inline links and addresses in angle brackets', async () => {

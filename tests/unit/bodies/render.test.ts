@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { syntheticContent } from '../../../scripts/bench/synthetic.ts';
 import { bodyProcessor } from '../../../src/bodies/pipeline.ts';
 import { hasRaw } from '../../../src/bodies/plugins/rehype-raw-where-raw.ts';
-import { mayHaveTables } from '../../../src/bodies/plugins/remark-gfm-subset.ts';
+import { mayHaveLiteralAutolinks, mayHaveTables } from '../../../src/bodies/plugins/remark-gfm-subset.ts';
 import { isPlain, keepsHref } from '../../../src/bodies/plugins/remark-markdown-copy.ts';
 import { articleSchema } from '../../../src/bodies/plugins/sanitize.ts';
 import { createBodyRenderer, type RenderedBody, type RenderJob } from '../../../src/bodies/render.ts';
@@ -179,8 +179,8 @@ describe('raw HTML is parsed only where the tree holds some', () => {
 });
 
 describe('the table tokenizer is left out only where it would find nothing', () => {
-  const withTables = bodyProcessor({ articlesDir: ARTICLES });
-  const withoutTables = bodyProcessor({ articlesDir: ARTICLES, tables: false });
+  const withTables = bodyProcessor({ articlesDir: ARTICLES, literals: false });
+  const withoutTables = bodyProcessor({ articlesDir: ARTICLES, literals: false, tables: false });
   const htmlOf = async (processor: typeof withTables, markdown: string) =>
     String(await processor.process(new VFile({ value: markdown, path: job(markdown).path })));
 
@@ -226,6 +226,52 @@ describe('the table tokenizer is left out only where it would find nothing', () 
   )('mayHaveTables never says no to a table: %s', (_name, markdown) => {
     expect(mayHaveTables(markdown) || !hasTable(markdown)).toBe(true);
   });
+});
+
+describe('the autolink-literal tokenizer is left out only where it would find nothing', () => {
+  const fullGfm = bodyProcessor({ articlesDir: ARTICLES });
+  const subset = bodyProcessor({ articlesDir: ARTICLES, literals: false });
+  const htmlOf = async (processor: typeof fullGfm, markdown: string) =>
+    String(await processor.process(new VFile({ value: markdown, path: job(markdown).path })));
+
+  test('the samples take both ways', () => {
+    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveLiteralAutolinks(markdown)));
+    expect(ways).toEqual(new Set([true, false]));
+  });
+
+  test.each([...SAMPLES, ...synthetic].filter(([, markdown]) => !mayHaveLiteralAutolinks(markdown)))(
+    '%s: the same HTML without it',
+    async (_name, markdown) => {
+      expect(await htmlOf(subset, markdown)).toBe(await htmlOf(fullGfm, markdown));
+    },
+  );
+
+  test.each([
+    ['plain prose', 'The council met on Monday.', false],
+    ['an inline link to an address', 'See [the report](https://example.org/r).', false],
+    ['an escaped bracket before an address', 'See \\[the report](https://example.org/r).', true],
+    ['a bare address', 'See https://example.org/r today.', true],
+    ['a bare www address', 'See www.example.org today.', true],
+    ['an e-mail address', 'Write to letters@example.org.', true],
+  ])('mayHaveLiteralAutolinks: %s: %s', (_name, markdown, expected) => {
+    expect(mayHaveLiteralAutolinks(markdown)).toBe(expected);
+  });
+
+  // Where it says no, full GFM finds no literal: a literal becomes a link whose text is its own address.
+  const literalLinks = (markdown: string) => {
+    let found = 0;
+    visit(tree(markdown), 'link', (node) => {
+      const [text] = node.children;
+      if (text?.type === 'text' && node.url.endsWith(text.value)) found += 1;
+    });
+    return found;
+  };
+  test.each([...SAMPLES, ...synthetic])(
+    'mayHaveLiteralAutolinks never says no to a literal: %s',
+    (_name, markdown) => {
+      expect(mayHaveLiteralAutolinks(markdown) || literalLinks(markdown) === 0).toBe(true);
+    },
+  );
 });
 
 describe('the route of the Markdown copy', () => {
