@@ -1,12 +1,14 @@
 /**
  * The feeds of this build: the site's, each author's and each source's, in
- * every format. The endpoints in src/pages call these and nothing else.
+ * every format. One endpoint a scope (`src/pages/[feed].ts`, and `[feed].ts`
+ * beside each author and source page) calls these and nothing else.
  */
 import { withCacheKeys } from '../build/cache-keys.ts';
-import type { GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { FEED_CONTENT_TYPES, FEED_LENGTH, renderFeed, type FeedArticle } from './feeds.ts';
 import { documentTitle } from '../head/head.ts';
-import { absoluteUrl, feedPath, homePath, requireSite, type FeedFormat } from '../lib/urls.ts';
+import { authorListing, homeListing, sourceListing, type Listing } from '../listings/listing.ts';
+import { absoluteUrl, FEED_FILES, feedPath, requireSite, type FeedFormat } from '../lib/urls.ts';
 import { site as identity } from '../site.ts';
 import { articleBody, articlesBy, articlesFrom, getCatalog, type Article } from '../catalog/catalog.ts';
 
@@ -20,8 +22,30 @@ export interface FeedScope {
   articles: Article[];
 }
 
-/** The catalogue's articles are newest first: a feed's are the first of them. */
-const latest = (articles: Article[]): Article[] => articles.slice(0, FEED_LENGTH);
+/** One feed: a scope in one format. */
+interface FeedProps {
+  format: FeedFormat;
+  scope: FeedScope;
+}
+
+/**
+ * A listing's feed: titled as its first page is (the site's name alone for the
+ * home page), described as its later pages are, with its latest articles (the
+ * catalogue's are newest first).
+ */
+const scopeOf = (listing: Listing, articles: Article[]): FeedScope => ({
+  title: documentTitle(listing.front?.untitled ? undefined : listing.title),
+  description: listing.description,
+  path: listing.path,
+  articles: articles.slice(0, FEED_LENGTH),
+});
+
+/** The scope's feed in each format, as `getStaticPaths` entries with a `feed` parameter (`feed.xml`…). */
+const feedsOf = <Params extends object>(scope: FeedScope, params: Params) =>
+  Object.entries(FEED_FILES).map(([format, feed]) => ({
+    params: { ...params, feed },
+    props: { format: format as FeedFormat, scope } satisfies FeedProps,
+  }));
 
 /** Each article with its body, read once however many feeds and formats carry it. */
 const withBodies = new WeakMap<Article, FeedArticle>();
@@ -34,50 +58,34 @@ function feedArticle(article: Article): FeedArticle {
   return known;
 }
 
-export async function siteFeed(): Promise<FeedScope> {
+/** `getStaticPaths` of the site's feeds: `/feed.xml`, `/atom.xml`, `/feed.json`. */
+export const siteFeeds = (async () => {
   const { articles } = await getCatalog();
-  return {
-    title: identity.name,
-    description: identity.description,
-    path: homePath(),
-    articles: latest(articles),
-  };
-}
+  return withCacheKeys(feedsOf(scopeOf(homeListing(), articles), {}));
+}) satisfies GetStaticPaths;
 
-/** `getStaticPaths` of the author feeds: one per author page. */
+/** `getStaticPaths` of the author feeds: each format for each author page. */
 export const authorFeeds = (async () => {
   const { articles, authors } = await getCatalog();
   return withCacheKeys(
-    authors.map((author) => ({
-      params: { slug: author.slug },
-      props: {
-        title: documentTitle(author.name),
-        description: `Articles by ${author.name} on ${identity.name}.`,
-        path: author.path,
-        articles: latest(articlesBy(articles, author)),
-      } satisfies FeedScope,
-    })),
+    authors.flatMap((author) =>
+      feedsOf(scopeOf(authorListing(author), articlesBy(articles, author)), { slug: author.slug }),
+    ),
   );
 }) satisfies GetStaticPaths;
 
-/** `getStaticPaths` of the source feeds: one per source page. */
+/** `getStaticPaths` of the source feeds: each format for each source page. */
 export const sourceFeeds = (async () => {
   const { articles, sources } = await getCatalog();
   return withCacheKeys(
-    sources.map((source) => ({
-      params: { slug: source.slug },
-      props: {
-        title: documentTitle(source.name),
-        description: `Articles first published by ${source.name}, on ${identity.name}.`,
-        path: source.path,
-        articles: latest(articlesFrom(articles, source)),
-      } satisfies FeedScope,
-    })),
+    sources.flatMap((source) =>
+      feedsOf(scopeOf(sourceListing(source), articlesFrom(articles, source)), { slug: source.slug }),
+    ),
   );
 }) satisfies GetStaticPaths;
 
-/** The feed of `scope` in one format, as the endpoint's response. */
-export function feedResponse(format: FeedFormat, scope: FeedScope, site: URL | undefined): Response {
+/** The endpoint of every feed route: the feed of its scope in its format. */
+export const GET: APIRoute<FeedProps> = ({ props: { format, scope }, site }) => {
   const origin = requireSite(site);
   const feedUrl = (f: FeedFormat) => absoluteUrl(feedPath(f, scope.path), origin);
   const body = renderFeed(format, scope.articles.map(feedArticle), {
@@ -89,4 +97,4 @@ export function feedResponse(format: FeedFormat, scope: FeedScope, site: URL | u
     language: identity.language,
   });
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
-}
+};
