@@ -1,4 +1,5 @@
 /** Reading time, from the words of an article's text. */
+import { site } from '../site.ts';
 
 /** Adult silent reading speed for non-fiction in English (Brysbaert 2019: 238 wpm). */
 export const WORDS_PER_MINUTE = 238;
@@ -6,7 +7,7 @@ export const WORDS_PER_MINUTE = 238;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /** Counts words as the language's own word breaker (ICU's) sees them, so that CJK text is counted too. */
-export function segmenterWordCount(text: string, language = 'en'): number {
+export function segmenterWordCount(text: string, language: string = site.language): number {
   let segmenter = segmenters.get(language);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(language, { granularity: 'word' });
@@ -113,7 +114,7 @@ const PLAIN_COUNT_LANGUAGE = /^en(?:-|$)/iu;
  * counted too); English text of the common characters by `plainWordCount`,
  * which gives the same count without a segment object for every word and space.
  */
-export function countWords(text: string, language = 'en'): number {
+export function countWords(text: string, language: string = site.language): number {
   return (
     (PLAIN_COUNT_LANGUAGE.test(language) ? plainWordCount(text) : undefined) ??
     segmenterWordCount(text, language)
@@ -121,7 +122,7 @@ export function countWords(text: string, language = 'en'): number {
 }
 
 /** Whole minutes to read, rounded up; at least one minute for any text with words. */
-export function readingMinutes(text: string, language = 'en'): number {
+export function readingMinutes(text: string, language: string = site.language): number {
   const words = countWords(text, language);
   return words === 0 ? 0 : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }

@@ -18,6 +18,7 @@ import { frontMatter, type Field } from './front-matter.ts';
 import type { HyphenDecision, Lexicon } from './hyphens.ts';
 import { parseHtml } from './html.ts';
 import type { ParsedArticle } from './parsed.ts';
+import { site } from '../site.ts';
 import { parseRawText } from './raw-text.ts';
 import { repairArticle } from './repair.ts';
 import type { Repair } from './typography.ts';
@@ -186,7 +187,7 @@ export function planImport(
       'format',
       `"${format}" is not a format: use one of ${Object.keys(FORMATS).join(', ')}`,
     );
-  const language = options.language ?? parsed.language ?? 'en';
+  const language = options.language ?? parsed.language ?? site.language;
   try {
     Intl.getCanonicalLocales(language);
   } catch {
@@ -209,7 +210,7 @@ export function planImport(
   let dek = options.dek ?? parsed.dek;
   let dekComment: string[] = [];
   if (options.dek !== undefined)
-    dekComment = ['Written by Broadsheet’s editors; the source gives no standfirst.'];
+    dekComment = [`Written by ${site.name}’s editors; the source gives no standfirst.`];
   if (dek === undefined) {
     dek = firstSentence(toString(firstParagraph), language);
     if (dek === '')
@@ -293,7 +294,7 @@ export function planImport(
       value: format,
       ...(options.format === undefined && {
         comment: [
-          'Broadsheet’s default; the source does not say. Change it if the piece is opinion or analysis.',
+          `${site.name}’s default; the source does not say. Change it if the piece is opinion or analysis.`,
         ],
       }),
     },
@@ -301,7 +302,7 @@ export function planImport(
       key: 'topics',
       value: topics,
       ...(topics.length > 0 && {
-        comment: ['Filed by Broadsheet’s editors from what the text is about; the source gives no topics.'],
+        comment: [`Filed by ${site.name}’s editors from what the text is about; the source gives no topics.`],
       }),
     },
     {
