@@ -12,13 +12,13 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { calendarDate, parseZonedDateTime, zoned } from '../lib/dates.ts';
 import { FORMATS, SLUG_PATTERN } from '../catalog/fields.ts';
+import { site } from '../site.ts';
 import { findRelativeDateClue, parseDateLine } from './dates.ts';
 import { ImportError } from './errors.ts';
 import { frontMatter, type Field } from './front-matter.ts';
 import type { HyphenDecision, Lexicon } from './hyphens.ts';
 import { parseHtml } from './html.ts';
 import type { ParsedArticle } from './parsed.ts';
-import { site } from '../site.ts';
 import { parseRawText } from './raw-text.ts';
 import { repairArticle } from './repair.ts';
 import type { Repair } from './typography.ts';
@@ -187,7 +187,8 @@ export function planImport(
       'format',
       `"${format}" is not a format: use one of ${Object.keys(FORMATS).join(', ')}`,
     );
-  const language = options.language ?? parsed.language ?? site.language;
+  // English, not the site's language: the repairs (hyphens.ts' lexicon) read English text.
+  const language = options.language ?? parsed.language ?? 'en';
   try {
     Intl.getCanonicalLocales(language);
   } catch {
