@@ -11,7 +11,17 @@ import { articleBodyLoader } from './bodies/loader.ts';
 import { fileURLToPath } from 'node:url';
 import { contentFileProblems } from './catalog/content-files.ts';
 import { z } from 'astro/zod';
-import { alias, format, languageTag, slug, strictObject, text, webUrl, zonedDateTime } from './catalog/fields.ts';
+import {
+  alias,
+  format,
+  languageTag,
+  slug,
+  strictObject,
+  text,
+  webUrl,
+  zonedDateTime,
+} from './catalog/fields.ts';
+import { site } from './site.ts';
 
 /**
  * Astro's glob loader, after a check of the files as bytes (UTF-8, size), so
@@ -85,8 +95,8 @@ const articles = defineCollection({
     format,
     /** Subjects it is filed under. */
     topics: z.array(text('a topic name'), { error: 'must be a list of topic names' }).default([]),
-    /** The language of the text, as a BCP 47 tag. */
-    language: languageTag.default('en'),
+    /** The language of the text, as a BCP 47 tag: the site's unless the article says. */
+    language: languageTag.default(site.language),
     /** A draft is built nowhere: no page, list, sitemap or feed. */
     draft: z.boolean({ error: 'must be true or false' }).default(false),
     /** The canonical address, only when a syndication agreement requires the publisher's own. */

@@ -1,4 +1,5 @@
 /** Reading time, from the words of an article's text. */
+import { site } from '../site.ts';
 
 /** Adult silent reading speed for non-fiction in English (Brysbaert 2019: 238 wpm). */
 export const WORDS_PER_MINUTE = 238;
@@ -9,7 +10,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * Counts words as the language's own word breaker (ICU's, through `Intl.Segmenter`) sees them,
  * so that text written without spaces (Chinese, Japanese) is counted too.
  */
-export function countWords(text: string, language = 'en'): number {
+export function countWords(text: string, language: string = site.language): number {
   let segmenter = segmenters.get(language);
   if (!segmenter) {
     segmenter = new Intl.Segmenter(language, { granularity: 'word' });
@@ -21,7 +22,7 @@ export function countWords(text: string, language = 'en'): number {
 }
 
 /** Whole minutes to read, rounded up; at least one minute for any text with words. */
-export function readingMinutes(text: string, language = 'en'): number {
+export function readingMinutes(text: string, language: string = site.language): number {
   const words = countWords(text, language);
   return words === 0 ? 0 : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }

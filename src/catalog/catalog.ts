@@ -14,14 +14,8 @@ import { FORMATS, type Format } from './fields.ts';
 import { readBody, type BodyInfo, type BodyText } from '../bodies/cache.ts';
 import { articleImageProblems, withArticleImages, type ArticleBody } from '../images/resolve.ts';
 import { absoluteUrl, articlePath, authorPath, sourcePath } from '../lib/urls.ts';
-import { resolveSiteUrl } from '../site.ts';
-import {
-  findPermalinkProblems,
-  LEDGER_FILE,
-  parseLedger,
-  redirectsOf,
-  type Redirect,
-} from './permalinks.ts';
+import { resolveSiteUrl, site } from '../site.ts';
+import { findPermalinkProblems, LEDGER_FILE, parseLedger, redirectsOf, type Redirect } from './permalinks.ts';
 
 export interface Author {
   slug: string;
@@ -78,7 +72,7 @@ export interface Catalog {
   sources: Source[];
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en');
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, site.language);
 
 /** The entry's file, relative to the project root, for error messages. */
 const fileOf = (entry: { filePath?: string | undefined; id: string }) =>

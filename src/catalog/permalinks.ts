@@ -6,6 +6,7 @@
  */
 import type { ZonedDateTime } from '../lib/dates.ts';
 import { articlePath } from '../lib/urls.ts';
+import { site } from '../site.ts';
 
 export const LEDGER_FILE = 'content/permalinks.txt';
 
@@ -49,7 +50,7 @@ export function parseLedger(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-const HEADER = `# Every article URL Broadsheet has published, one per line. The build fails if one of
+const HEADER = `# Every article URL ${site.name} has published, one per line. The build fails if one of
 # them stops resolving: give the article an alias instead. npm run build adds new ones;
 # commit this file with the content.
 `;

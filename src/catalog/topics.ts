@@ -4,6 +4,7 @@
  */
 import { newestFirst, type ZonedDateTime } from '../lib/dates.ts';
 import { topicPath } from '../lib/urls.ts';
+import { site } from '../site.ts';
 
 /** What grouping needs of an article. */
 export interface Filed {
@@ -70,7 +71,7 @@ export function topicLinks(names: readonly string[]): { name: string; slug: stri
   return [...bySlug.values()];
 }
 
-const collator = new Intl.Collator('en');
+const collator = new Intl.Collator(site.language);
 
 /**
  * Every topic of the given articles, ordered by name (then slug, so the order

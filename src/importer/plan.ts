@@ -12,6 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { calendarDate, parseZonedDateTime, zoned } from '../lib/dates.ts';
 import { FORMATS, SLUG_PATTERN } from '../catalog/fields.ts';
+import { site } from '../site.ts';
 import { findRelativeDateClue, parseDateLine } from './dates.ts';
 import { ImportError } from './errors.ts';
 import { frontMatter, type Field } from './front-matter.ts';
@@ -186,6 +187,7 @@ export function planImport(
       'format',
       `"${format}" is not a format: use one of ${Object.keys(FORMATS).join(', ')}`,
     );
+  // English, not the site's language: the repairs (hyphens.ts' lexicon) read English text.
   const language = options.language ?? parsed.language ?? 'en';
   try {
     Intl.getCanonicalLocales(language);
@@ -209,7 +211,7 @@ export function planImport(
   let dek = options.dek ?? parsed.dek;
   let dekComment: string[] = [];
   if (options.dek !== undefined)
-    dekComment = ['Written by Broadsheet’s editors; the source gives no standfirst.'];
+    dekComment = [`Written by ${site.name}’s editors; the source gives no standfirst.`];
   if (dek === undefined) {
     dek = firstSentence(toString(firstParagraph), language);
     if (dek === '')
@@ -293,7 +295,7 @@ export function planImport(
       value: format,
       ...(options.format === undefined && {
         comment: [
-          'Broadsheet’s default; the source does not say. Change it if the piece is opinion or analysis.',
+          `${site.name}’s default; the source does not say. Change it if the piece is opinion or analysis.`,
         ],
       }),
     },
@@ -301,7 +303,7 @@ export function planImport(
       key: 'topics',
       value: topics,
       ...(topics.length > 0 && {
-        comment: ['Filed by Broadsheet’s editors from what the text is about; the source gives no topics.'],
+        comment: [`Filed by ${site.name}’s editors from what the text is about; the source gives no topics.`],
       }),
     },
     {

@@ -97,6 +97,13 @@ export function pagePath(basePath: string, n: number): string {
 }
 
 /**
+ * The `[...page]` rest parameter of a listing's route for page `n`: none on page 1,
+ * which is the listing's own address, then `page/2`, `page/3`…
+ */
+export const pageParam = (n: number): string | undefined =>
+  n === 1 ? undefined : pagePath('/', n).slice(1, -1);
+
+/**
  * A topic's page, `/topics/<slug>/`, from `topicSlug` (src/catalog/topics.ts). The slug may be in any
  * script; it is written here as it is, and `absoluteUrl` percent-encodes it for canonical links.
  */

@@ -1,4 +1,5 @@
 /** Long listings split into numbered pages: the home page, topics, authors, sources, archive months. */
+import { pageParam } from '../lib/urls.ts';
 
 /** Articles per listing page. */
 export const PAGE_SIZE = 20;
@@ -40,4 +41,20 @@ export function paginate<T>(items: readonly T[], perPage: number = PAGE_SIZE): [
     label: `Page ${number} of ${total}`,
   });
   return [page(1), ...Array.from({ length: total - 1 }, (_, i) => page(i + 2))];
+}
+
+/**
+ * `getStaticPaths` entries for every page of one listing, for a route whose last
+ * segment is `[...page]`: page 1 at the listing's own address, later pages at
+ * `page/2/` and on. Each has the listing's own `params` and `props`, plus its `page`.
+ */
+export function listingPaths<T, Params extends object, Props extends object>(
+  items: readonly T[],
+  params: Params,
+  props: Props,
+): { params: Params & { page: string | undefined }; props: Props & { page: Page<T> } }[] {
+  return paginate(items).map((page) => ({
+    params: { ...params, page: pageParam(page.number) },
+    props: { ...props, page },
+  }));
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { site } from '../site.ts';
 
 /** The font packages drawn with, first choice first. Install a package and add it here to draw another script. */
 export const FONT_PACKAGES: readonly string[] = ['@fontsource/noto-serif'];
@@ -128,7 +129,7 @@ function facesOf(
 export function fontsFor(
   text: string,
   label: string,
-  language = 'en',
+  language: string = site.language,
   packages: readonly string[] = FONT_PACKAGES,
 ): FontFace[] {
   const key = packages.join('\n');

@@ -1,12 +1,17 @@
 /**
  * The feeds of this build: the site's, each author's and each source's, in
- * every format. The endpoints in src/pages call these and nothing else.
+ * every format. One endpoint a format, `src/pages/[...scope]/<feed file>.ts`,
+ * calls these and nothing else. The scope is the parameter rather than the file
+ * name, so that each route keeps the extension that tells Astro it makes a file,
+ * not a page: with `trailingSlash: 'always'`, a route without one is served by
+ * the dev server at `/feed.xml/` only.
  */
 import { withCacheKeys } from '../build/cache-keys.ts';
-import type { GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { FEED_CONTENT_TYPES, FEED_LENGTH, renderFeed, type FeedArticle } from './feeds.ts';
 import { documentTitle } from '../head/head.ts';
-import { absoluteUrl, feedPath, homePath, requireSite, type FeedFormat } from '../lib/urls.ts';
+import { authorListing, homeListing, sourceListing, type Listing } from '../listings/listing.ts';
+import { absoluteUrl, feedPath, requireSite, type FeedFormat } from '../lib/urls.ts';
 import { site as identity } from '../site.ts';
 import { articleBody, articlesBy, articlesFrom, getCatalog, type Article } from '../catalog/catalog.ts';
 
@@ -20,8 +25,21 @@ export interface FeedScope {
   articles: Article[];
 }
 
-/** The catalogue's articles are newest first: a feed's are the first of them. */
-const latest = (articles: Article[]): Article[] => articles.slice(0, FEED_LENGTH);
+/**
+ * A listing's feed: titled as its first page is (the site's name alone for the
+ * home page), described as its later pages are, with its latest articles (the
+ * catalogue's are newest first). Its `scope` parameter is the listing's folder:
+ * none for the site, `authors/<slug>`, `sources/<slug>`.
+ */
+const feedOf = (listing: Listing, articles: Article[]) => ({
+  params: { scope: listing.path.slice(1, -1) || undefined },
+  props: {
+    title: documentTitle(listing.front?.untitled ? undefined : listing.title),
+    description: listing.description,
+    path: listing.path,
+    articles: articles.slice(0, FEED_LENGTH),
+  } satisfies FeedScope,
+});
 
 /** Each article with its body, read once however many feeds and formats carry it. */
 const withBodies = new WeakMap<Article, FeedArticle>();
@@ -34,59 +52,29 @@ function feedArticle(article: Article): FeedArticle {
   return known;
 }
 
-export async function siteFeed(): Promise<FeedScope> {
-  const { articles } = await getCatalog();
-  return {
-    title: identity.name,
-    description: identity.description,
-    path: homePath(),
-    articles: latest(articles),
+/** `getStaticPaths` of every feed route: the site's feeds, then each author's, then each source's. */
+export const feedScopes = (async () => {
+  const { articles, authors, sources } = await getCatalog();
+  return withCacheKeys([
+    feedOf(homeListing(), articles),
+    ...authors.map((author) => feedOf(authorListing(author), articlesBy(articles, author))),
+    ...sources.map((source) => feedOf(sourceListing(source), articlesFrom(articles, source))),
+  ]);
+}) satisfies GetStaticPaths;
+
+/** The endpoint of one feed format: the feed of the route's scope in that format. */
+export const feedEndpoint =
+  (format: FeedFormat): APIRoute<FeedScope> =>
+  ({ props: scope, site }) => {
+    const origin = requireSite(site);
+    const feedUrl = (f: FeedFormat) => absoluteUrl(feedPath(f, scope.path), origin);
+    const body = renderFeed(format, scope.articles.map(feedArticle), {
+      title: scope.title,
+      description: scope.description,
+      homePageUrl: absoluteUrl(scope.path, origin),
+      feedUrls: { rss: feedUrl('rss'), atom: feedUrl('atom'), json: feedUrl('json') },
+      site: origin,
+      language: identity.language,
+    });
+    return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
   };
-}
-
-/** `getStaticPaths` of the author feeds: one per author page. */
-export const authorFeeds = (async () => {
-  const { articles, authors } = await getCatalog();
-  return withCacheKeys(
-    authors.map((author) => ({
-      params: { slug: author.slug },
-      props: {
-        title: documentTitle(author.name),
-        description: `Articles by ${author.name} on ${identity.name}.`,
-        path: author.path,
-        articles: latest(articlesBy(articles, author)),
-      } satisfies FeedScope,
-    })),
-  );
-}) satisfies GetStaticPaths;
-
-/** `getStaticPaths` of the source feeds: one per source page. */
-export const sourceFeeds = (async () => {
-  const { articles, sources } = await getCatalog();
-  return withCacheKeys(
-    sources.map((source) => ({
-      params: { slug: source.slug },
-      props: {
-        title: documentTitle(source.name),
-        description: `Articles first published by ${source.name}, on ${identity.name}.`,
-        path: source.path,
-        articles: latest(articlesFrom(articles, source)),
-      } satisfies FeedScope,
-    })),
-  );
-}) satisfies GetStaticPaths;
-
-/** The feed of `scope` in one format, as the endpoint's response. */
-export function feedResponse(format: FeedFormat, scope: FeedScope, site: URL | undefined): Response {
-  const origin = requireSite(site);
-  const feedUrl = (f: FeedFormat) => absoluteUrl(feedPath(f, scope.path), origin);
-  const body = renderFeed(format, scope.articles.map(feedArticle), {
-    title: scope.title,
-    description: scope.description,
-    homePageUrl: absoluteUrl(scope.path, origin),
-    feedUrls: { rss: feedUrl('rss'), atom: feedUrl('atom'), json: feedUrl('json') },
-    site: origin,
-    language: identity.language,
-  });
-  return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
-}

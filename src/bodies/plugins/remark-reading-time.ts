@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { readingMinutes } from '../reading-time.ts';
+import { site } from '../../site.ts';
 
 interface AstroFileData {
   astro?: { frontmatter?: Record<string, unknown> };
@@ -30,7 +31,7 @@ export function remarkReadingTime() {
   return (tree: Root, file: VFile): void => {
     const data = file.data as AstroFileData;
     const frontmatter = (data.astro ??= {}).frontmatter ?? {};
-    const language = typeof frontmatter.language === 'string' ? frontmatter.language : 'en';
+    const language = typeof frontmatter.language === 'string' ? frontmatter.language : site.language;
     frontmatter.readingMinutes = readingMinutes(articleText(tree), language);
     data.astro.frontmatter = frontmatter;
   };

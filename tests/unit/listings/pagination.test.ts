@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { articleCount, listingMeta } from '../../../src/listings/listing.ts';
-import { PAGE_SIZE, paginate } from '../../../src/listings/pagination.ts';
-import { pagePath } from '../../../src/lib/urls.ts';
+import {
+  articleCount,
+  authorListing,
+  homeListing,
+  listingMeta,
+  sourceListing,
+} from '../../../src/listings/listing.ts';
+import { listingPaths, PAGE_SIZE, paginate } from '../../../src/listings/pagination.ts';
+import { pagePath, pageParam } from '../../../src/lib/urls.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -112,7 +118,7 @@ describe('listingMeta', () => {
 
   it('gives a later page its own canonical URL, and says which page it is', () => {
     const meta = listingMeta(
-      { ...listing, type: 'profile', alternates: [{ type: 'application/rss+xml', href: '/feed.xml' }] },
+      { ...listing, alternates: [{ type: 'application/rss+xml', href: '/feed.xml' }] },
       pages[1] ?? pages[0],
       site,
     );
@@ -120,8 +126,22 @@ describe('listingMeta', () => {
       title: 'Kazakhstan, page 2 of 3',
       description: 'Articles on Kazakhstan. Page 2 of 3.',
       canonical: 'https://news.example.org/topics/kazakhstan/page/2/',
-      preview: { type: 'profile', url: 'https://news.example.org/topics/kazakhstan/page/2/', language: 'en' },
+      preview: { type: 'website', url: 'https://news.example.org/topics/kazakhstan/page/2/', language: 'en' },
       alternates: [{ type: 'application/rss+xml', href: '/feed.xml' }],
+    });
+  });
+
+  it('lets the first page alone differ as the listing’s front', () => {
+    const front = { ...listing, front: { description: 'All about Kazakhstan.', type: 'profile' as const } };
+    expect(listingMeta(front, pages[0], site)).toMatchObject({
+      title: 'Kazakhstan',
+      description: 'All about Kazakhstan.',
+      preview: { type: 'profile' },
+    });
+    expect(listingMeta(front, pages[1] ?? pages[0], site)).toMatchObject({
+      title: 'Kazakhstan, page 2 of 3',
+      description: 'Articles on Kazakhstan. Page 2 of 3.',
+      preview: { type: 'website' },
     });
   });
 
@@ -130,6 +150,70 @@ describe('listingMeta', () => {
     expect(meta.canonical).toBe(
       'https://news.example.org/topics/%E6%97%A5%E6%9C%AC%E3%81%AE%E6%94%BF%E6%B2%BB/',
     );
+  });
+});
+
+describe('the listings of the home page, authors and sources', () => {
+  const site = new URL('https://news.example.org/');
+  const [first, second = first] = paginate(range(25));
+
+  it('titles the home page with the site’s name alone, and its later pages as the latest articles', () => {
+    expect(listingMeta(homeListing(), first, site).title).toBeUndefined();
+    expect(listingMeta(homeListing(), second, site).title).toBe('Latest articles, page 2 of 2');
+  });
+
+  it('describes an author’s profile by their bio, and their later pages and feeds by what they list', () => {
+    const author = { name: 'Ann Author', path: '/authors/ann-author/', bio: 'Ann covers courts.' };
+    expect(listingMeta(authorListing(author), first, site)).toMatchObject({
+      description: 'Ann covers courts.',
+      preview: { type: 'profile' },
+    });
+    expect(listingMeta(authorListing(author), second, site)).toMatchObject({
+      description: 'Articles by Ann Author on Broadsheet. Page 2 of 2.',
+      preview: { type: 'website' },
+    });
+    expect(authorListing(author).description).toBe('Articles by Ann Author on Broadsheet.');
+    expect(listingMeta(authorListing({ ...author, bio: undefined }), first, site).description).toBe(
+      'Articles by Ann Author on Broadsheet.',
+    );
+  });
+
+  it('describes a source by its own description where it has one', () => {
+    const source = { name: 'The Daily', path: '/sources/the-daily/' };
+    expect(listingMeta(sourceListing(source), first, site).description).toBe(
+      'Articles first published by The Daily, on Broadsheet.',
+    );
+    expect(
+      listingMeta(sourceListing({ ...source, description: 'A daily paper.' }), first, site).description,
+    ).toBe('A daily paper.');
+  });
+});
+
+describe('pageParam and listingPaths', () => {
+  it.each([
+    [1, undefined],
+    [2, 'page/2'],
+    [12, 'page/12'],
+  ])('page %i has the rest parameter %j', (n, param) => {
+    expect(pageParam(n)).toBe(param);
+  });
+
+  it('gives every page of a listing its parameters and props, page 1 at the listing’s own address', () => {
+    const paths = listingPaths(range(45), { slug: 'ann' }, { name: 'Ann' });
+    expect(paths.map((path) => path.params)).toEqual([
+      { slug: 'ann', page: undefined },
+      { slug: 'ann', page: 'page/2' },
+      { slug: 'ann', page: 'page/3' },
+    ]);
+    expect(paths.map(({ props }) => [props.name, props.page.number, props.page.items.length])).toEqual([
+      ['Ann', 1, 20],
+      ['Ann', 2, 20],
+      ['Ann', 3, 5],
+    ]);
+  });
+
+  it('gives an empty listing its first page', () => {
+    expect(listingPaths([], {}, {}).map((path) => path.params)).toEqual([{ page: undefined }]);
   });
 });
 
