@@ -10,10 +10,11 @@
  * imports with their `.ts` extension, no `astro:` modules, no `import.meta.env`).
  *
  * What this adds to tinypool 2.2 (docs/decisions/022-worker-threads-with-tinypool.md):
- * all the workers start with the first job, as tinypool gives a worker that
- * starts later one job at a time while others wait, whatever
- * `concurrentTasksPerWorker` says; a worker that exits without an error fails
- * the jobs it held, which tinypool would leave waiting forever; and the
+ * a pool whose workers hold more than one job starts them all with its first
+ * job, as tinypool gives a worker that it starts later one job at a time while
+ * others wait, whatever `concurrentTasksPerWorker` says; a worker that exits
+ * without an error fails the jobs it held, which tinypool would leave waiting
+ * forever; one that fails to start fails the jobs waiting for it; and the
  * message of a worker that stopped names the module.
  */
 import { availableParallelism } from 'node:os';
@@ -29,7 +30,7 @@ export interface WorkerPool<Job, Result> {
 }
 
 export interface PoolOptions {
-  /** Worker threads, started with the first job: by default one per core. */
+  /** Worker threads, started as jobs arrive (all with the first when `perWorker` > 1): by default one per core. */
   size?: number;
   /** Jobs a worker holds at once: more than one keeps a worker busy while the main thread is. */
   perWorker?: number;
@@ -74,7 +75,7 @@ export function createWorkerPool<Job, Result>(
   function start(): Tinypool {
     const tinypool = new Tinypool({
       filename: module.href,
-      minThreads: size,
+      minThreads: perWorker > 1 ? size : 0,
       maxThreads: size,
       concurrentTasksPerWorker: perWorker,
       workerData: data,

@@ -13,11 +13,11 @@ const ECHO = new URL('../../fixtures/workers/echo.ts', import.meta.url);
 const POOL = new URL('../../../src/build/worker-pool.ts', import.meta.url);
 
 /** A pool of echo workers labelled `pool`, and the counters its workers share with the test. */
-function echoPool(options: Omit<PoolOptions, 'data'> = {}) {
+function echoPool(options: Omit<PoolOptions, 'data'> = {}, label = 'pool') {
   const counters = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
   const pool = createWorkerPool<Job, string>(ECHO, {
     ...options,
-    data: { label: 'pool', counters } satisfies EchoData,
+    data: { label, counters } satisfies EchoData,
   });
   return { pool, counter: (index: number) => Atomics.load(new Int32Array(counters), index) };
 }
@@ -78,6 +78,23 @@ describe('createWorkerPool', () => {
         );
         await expect(pool.run({ action: 'echo', value: 'again' })).resolves.toBe('pool:again');
         expect(counter(STARTED)).toBe(2);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  test.each([1, 2])(
+    'a worker whose setup fails fails every job, naming the module (%i a worker)',
+    async (perWorker) => {
+      const { pool } = echoPool({ size: 2, perWorker }, 'unready');
+      try {
+        const messages = await Promise.all(
+          ['a', 'b', 'c', 'd', 'e', 'f'].map((value) => messageOf(pool.run({ action: 'echo', value }))),
+        );
+        expect(new Set(messages)).toEqual(
+          new Set([`A worker of ${fileURLToPath(ECHO)} stopped: no setup for this label`]),
+        );
       } finally {
         await pool.close();
       }
