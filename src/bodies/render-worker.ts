@@ -2,7 +2,8 @@
  * A worker thread of the article-body loader (src/bodies/loader.ts):
  * renders the bodies it is given (./render.ts). Loaded by Node, not Vite.
  */
-import { serveJobs } from '../build/worker-pool.ts';
-import { createBodyRenderer, type RenderJob, type RenderOptions, type RenderedBody } from './render.ts';
+import { Tinypool } from 'tinypool';
+import { createBodyRenderer, type RenderOptions } from './render.ts';
 
-serveJobs<RenderJob, RenderedBody>((options) => createBodyRenderer(options as RenderOptions));
+// Made once per worker, from the pool's data.
+export default await createBodyRenderer(Tinypool.workerData as RenderOptions);

@@ -368,9 +368,7 @@ describe('image cache', () => {
     const cache = createImageCache(dir);
     const pool = createWorkerPool<DrawJob[], undefined>(
       new URL('../../../src/previews/worker.ts', import.meta.url),
-      {
-        size: 2,
-      },
+      { size: 2 },
     );
     try {
       const jobs = SHAPES.map((shape) => cache.job({ card, shape, label: 'test' }));
