@@ -4,7 +4,8 @@
  * figures; the file keeps every run, so two runs can be compared by their rows.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** The columns of build.csv, in order. Times in seconds, memory in MB. */
 export const BUILD_COLUMNS = [
@@ -53,7 +54,10 @@ export const csvLine = (row: BuildRow): string =>
  */
 export function appendRows(path: string, rows: readonly BuildRow[]): void {
   const header = BUILD_COLUMNS.join(',');
-  if (!existsSync(path)) writeFileSync(path, `${header}\n`);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${header}\n`);
+  }
   const found = readFileSync(path, 'utf8').split('\n', 1)[0];
   if (found !== header) {
     throw new Error(

@@ -47,6 +47,12 @@ describe('appendRows', () => {
     expect(end).toBe('');
   });
 
+  it('makes the folder of a new file', () => {
+    const path = join(scratch(), '..', 'new', 'build.csv');
+    appendRows(path, [{ articles: 1 }]);
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(BUILD_COLUMNS.join(','));
+  });
+
   it('refuses a file whose header is not the one it writes, and leaves it as it was', () => {
     const path = scratch();
     writeFileSync(path, 'date,cold\n2026-01-01,1\n');
