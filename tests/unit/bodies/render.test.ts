@@ -21,7 +21,7 @@ import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { syntheticContent } from '../../../scripts/bench/synthetic.ts';
-import { bodyProcessor } from '../../../src/bodies/pipeline.ts';
+import { bodyProcessor, type PipelineOptions } from '../../../src/bodies/pipeline.ts';
 import { hasRaw } from '../../../src/bodies/plugins/rehype-raw-where-raw.ts';
 import { mayHaveLiteralAutolinks, mayHaveTables } from '../../../src/bodies/plugins/remark-gfm-subset.ts';
 import { isPlain, keepsHref } from '../../../src/bodies/plugins/remark-markdown-copy.ts';
@@ -178,22 +178,36 @@ describe('raw HTML is parsed only where the tree holds some', () => {
   });
 });
 
-describe('the table tokenizer is left out only where it would find nothing', () => {
-  const withTables = bodyProcessor({ articlesDir: ARTICLES, literals: false });
-  const withoutTables = bodyProcessor({ articlesDir: ARTICLES, literals: false, tables: false });
-  const htmlOf = async (processor: typeof withTables, markdown: string) =>
-    String(await processor.process(new VFile({ value: markdown, path: job(markdown).path })));
+/**
+ * The tests every pre-parse check of the renderer takes: the samples take both ways, and wherever the check
+ * says a body cannot need a tokenizer, the processor without it gives the same HTML as the one with it.
+ */
+function shortcutTests(
+  check: (markdown: string) => boolean,
+  without: PipelineOptions,
+  within: PipelineOptions,
+) {
+  const htmlOf = async (options: PipelineOptions, markdown: string) =>
+    String(await bodyProcessor(options).process(new VFile({ value: markdown, path: job(markdown).path })));
 
   test('the samples take both ways', () => {
-    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveTables(markdown)));
+    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => check(markdown)));
     expect(ways).toEqual(new Set([true, false]));
   });
 
-  test.each([...SAMPLES, ...synthetic].filter(([, markdown]) => !mayHaveTables(markdown)))(
+  test.each([...SAMPLES, ...synthetic].filter(([, markdown]) => !check(markdown)))(
     '%s: the same HTML without it',
     async (_name, markdown) => {
-      expect(await htmlOf(withoutTables, markdown)).toBe(await htmlOf(withTables, markdown));
+      expect(await htmlOf(without, markdown)).toBe(await htmlOf(within, markdown));
     },
+  );
+}
+
+describe('the table tokenizer is left out only where it would find nothing', () => {
+  shortcutTests(
+    mayHaveTables,
+    { articlesDir: ARTICLES, literals: false, tables: false },
+    { articlesDir: ARTICLES, literals: false },
   );
 
   test.each([
@@ -229,21 +243,10 @@ describe('the table tokenizer is left out only where it would find nothing', () 
 });
 
 describe('the autolink-literal tokenizer is left out only where it would find nothing', () => {
-  const fullGfm = bodyProcessor({ articlesDir: ARTICLES });
-  const subset = bodyProcessor({ articlesDir: ARTICLES, literals: false });
-  const htmlOf = async (processor: typeof fullGfm, markdown: string) =>
-    String(await processor.process(new VFile({ value: markdown, path: job(markdown).path })));
-
-  test('the samples take both ways', () => {
-    const ways = new Set([...SAMPLES, ...synthetic].map(([, markdown]) => mayHaveLiteralAutolinks(markdown)));
-    expect(ways).toEqual(new Set([true, false]));
-  });
-
-  test.each([...SAMPLES, ...synthetic].filter(([, markdown]) => !mayHaveLiteralAutolinks(markdown)))(
-    '%s: the same HTML without it',
-    async (_name, markdown) => {
-      expect(await htmlOf(subset, markdown)).toBe(await htmlOf(fullGfm, markdown));
-    },
+  shortcutTests(
+    mayHaveLiteralAutolinks,
+    { articlesDir: ARTICLES, literals: false },
+    { articlesDir: ARTICLES },
   );
 
   test.each([
