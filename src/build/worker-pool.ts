@@ -14,8 +14,9 @@
  * job, as tinypool gives a worker that it starts later one job at a time while
  * others wait, whatever `concurrentTasksPerWorker` says; a worker that exits
  * without an error fails the jobs it held, which tinypool would leave waiting
- * forever; one that fails to start fails the jobs waiting for it; and the
- * message of a worker that stopped names the module.
+ * forever; one that fails to start fails the jobs waiting for it; the
+ * message of a worker that stopped names the module; and closing a pool while
+ * a worker fails throws nothing (see giveRemoveListener).
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,19 @@ export interface PoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/**
+ * tinypool's destroy() waits for each worker with `events.once(worker, 'exit')`, which removes its
+ * listeners with `removeListener`; tinypool's worker wrapper (what `threads` lists) has none, so a
+ * worker that failed while the pool closed threw a TypeError out of Node's events module, uncaught.
+ * The wrapper's thread, a Worker, has the method: the wrapper lends it.
+ */
+function giveRemoveListener(worker: object): void {
+  const wrapper = worker as { removeListener?: unknown; thread?: { removeListener?: unknown } };
+  const { thread } = wrapper;
+  if (typeof wrapper.removeListener === 'function' || typeof thread?.removeListener !== 'function') return;
+  wrapper.removeListener = thread.removeListener.bind(thread);
+}
+
 /** A pool of workers running `module`, whose default export answers a job. */
 export function createWorkerPool<Job, Result>(
   module: URL,
@@ -57,6 +71,7 @@ export function createWorkerPool<Job, Result>(
     for (const worker of tinypool.threads) {
       if (watched.has(worker)) continue;
       watched.add(worker);
+      giveRemoveListener(worker);
       // After tinypool's own listener, which has rejected the worker's jobs by now and started its replacement.
       worker.on('error', (error: unknown) => {
         if (error instanceof Error) {
@@ -108,7 +123,14 @@ export function createWorkerPool<Job, Result>(
     },
     async close() {
       closed = true;
-      await pool?.destroy();
+      if (!pool) return;
+      watch(pool);
+      try {
+        await pool.destroy();
+      } catch (error) {
+        // destroy() passes on the error of a worker that stopped while it closed: its jobs have failed with it.
+        if (!(error instanceof Error && deaths.has(error))) throw error;
+      }
     },
   };
 }

@@ -101,6 +101,18 @@ describe('createWorkerPool', () => {
     },
   );
 
+  test('a pool closed while its workers fail to start throws nothing, however the two interleave', async () => {
+    // The first worker's failure rejects the jobs; the pool is closed while the others' are still on their way
+    // (vitest fails the run on any uncaught error).
+    for (let round = 0; round < 20; round += 1) {
+      const { pool } = echoPool({ size: 2, perWorker: 2 }, 'unready');
+      expect(await messageOf(pool.run({ action: 'echo', value: String(round) }))).toMatch(
+        /no setup for this label/u,
+      );
+      await pool.close();
+    }
+  });
+
   test('runs `size` × `perWorker` jobs at once, and no more', async () => {
     const { pool, counter } = echoPool({ size: 2, perWorker: 2 });
     try {
