@@ -22,8 +22,8 @@ function show(): void {
 }
 
 if (toggle) {
-  toggle.hidden = false;
   show();
+  delete toggle.dataset.awaitingScript;
   toggle.addEventListener('click', () => {
     const next = current() === 'dark' ? 'light' : 'dark';
     root.dataset.theme = next;

@@ -128,11 +128,11 @@ describe('share links', () => {
   test('without JavaScript the links work and the buttons stay hidden', async () => {
     const page = await open(ARTICLE, { javaScriptEnabled: false });
     expect(await page.locator('nav.share a[data-share]').count()).toBe(7);
-    expect(
-      await page
-        .locator('nav.share button')
-        .evaluateAll((buttons) => buttons.every((b) => (b as HTMLElement).hidden)),
-    ).toBe(true);
+    // Drawn or not, whatever the attribute says: author CSS once beat `hidden` here.
+    const drawn = await page
+      .locator('nav.share button')
+      .evaluateAll((buttons) => buttons.filter((button) => button.checkVisibility()).length);
+    expect(drawn).toBe(0);
     await page.context().close();
   });
 });
