@@ -9,14 +9,14 @@
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { DEFAULT_HEIGHT, missing, type Engine, type EnginePage, type OpenOptions } from './types.ts';
+import { DEFAULT_HEIGHT, missingProgram, type Engine, type EnginePage, type OpenOptions } from './types.ts';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
-function launch(scheme: 'light' | 'dark', javascript: boolean): Promise<Browser> {
+function launch(executablePath: string, scheme: 'light' | 'dark', javascript: boolean): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath,
     headless: true,
     extraPrefsFirefox: {
       // What the page's prefers-color-scheme reports: 1 is a dark system theme.
@@ -26,21 +26,26 @@ function launch(scheme: 'light' | 'dark', javascript: boolean): Promise<Browser>
   });
 }
 
-export function launchFirefox(): Promise<Engine> {
-  if (!existsSync(FIREFOX_PATH)) missing('Firefox ESR', [FIREFOX_PATH], 'firefox-esr');
+/** Firefox ESR at `executablePath`, light with JavaScript on; other combinations start when first asked for. */
+export async function launchFirefox(executablePath = FIREFOX_PATH): Promise<Engine> {
+  if (!existsSync(executablePath)) throw missingProgram('Firefox ESR', [executablePath], 'firefox-esr');
   const browsers = new Map<string, Promise<Browser>>();
-  const engine: Engine = {
+  const browserFor = (scheme: 'light' | 'dark', javascript: boolean): Promise<Browser> => {
+    const key = `${scheme} ${String(javascript)}`;
+    let browser = browsers.get(key);
+    if (!browser) {
+      browser = launch(executablePath, scheme, javascript);
+      browsers.set(key, browser);
+    }
+    return browser;
+  };
+  // Started now, so that a Firefox that cannot start fails the test file's beforeAll.
+  await browserFor('light', true);
+  return {
     name: 'firefox',
     async open(url: string, options: OpenOptions): Promise<EnginePage> {
-      const scheme = options.scheme ?? 'light';
-      const javascript = options.javascript ?? true;
-      const key = `${scheme} ${String(javascript)}`;
-      let browser = browsers.get(key);
-      if (!browser) {
-        browser = launch(scheme, javascript);
-        browsers.set(key, browser);
-      }
-      const page = await (await browser).newPage();
+      const browser = await browserFor(options.scheme ?? 'light', options.javascript ?? true);
+      const page = await browser.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
@@ -62,5 +67,4 @@ export function launchFirefox(): Promise<Engine> {
       await Promise.all(all.map(async (browser) => (await browser).close()));
     },
   };
-  return Promise.resolve(engine);
 }

@@ -39,9 +39,9 @@ export interface Engine {
 
 export const DEFAULT_HEIGHT = 800;
 
-/** Throws the error a missing program gets: what is missing and the Debian package that brings it. */
-export function missing(what: string, paths: readonly string[], packages: string): never {
-  throw new Error(
+/** The error a missing program gets: what is missing and the Debian packages that bring it. */
+export function missingProgram(what: string, paths: readonly string[], packages: string): Error {
+  return new Error(
     `The cross-engine tests need ${what}, and ${paths.join(', ')} does not exist. ` +
       `Install it with \`sudo apt-get install ${packages}\` (Debian, Ubuntu).`,
   );

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newSession, ready } from './webdriver.ts';
-import { DEFAULT_HEIGHT, missing, type Engine, type EnginePage, type OpenOptions } from './types.ts';
+import { DEFAULT_HEIGHT, missingProgram, type Engine, type EnginePage, type OpenOptions } from './types.ts';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 export const XVFB_RUN = '/usr/bin/xvfb-run';
@@ -61,10 +61,26 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function launchWebKit(timeoutMs = 20_000): Promise<Engine> {
-  for (const path of [WEBKIT_DRIVER, XVFB_RUN]) if (!existsSync(path)) missing('WebKit', [path], PACKAGES);
-  const miniBrowser = MINIBROWSER_PATHS.find((path) => existsSync(path));
-  if (!miniBrowser) missing('WebKit', MINIBROWSER_PATHS, PACKAGES);
+/** Where the programs are; Debian's paths unless told (the tests of the helper tell). */
+export interface WebKitPaths {
+  driver?: string;
+  xvfbRun?: string;
+  miniBrowsers?: readonly string[];
+}
+
+/** Starts WebKitWebDriver under xvfb-run and waits until it is ready for sessions. */
+export async function launchWebKit(
+  {
+    driver: driverPath = WEBKIT_DRIVER,
+    xvfbRun = XVFB_RUN,
+    miniBrowsers = MINIBROWSER_PATHS,
+  }: WebKitPaths = {},
+  timeoutMs = 20_000,
+): Promise<Engine> {
+  for (const path of [driverPath, xvfbRun])
+    if (!existsSync(path)) throw missingProgram('WebKit', [path], PACKAGES);
+  const miniBrowser = miniBrowsers.find((path) => existsSync(path));
+  if (!miniBrowser) throw missingProgram('WebKit', miniBrowsers, PACKAGES);
 
   const scratch = mkdtempSync(join(tmpdir(), 'broadsheet-webkit-'));
   const xdg = join(scratch, 'config');
@@ -74,7 +90,7 @@ export async function launchWebKit(timeoutMs = 20_000): Promise<Engine> {
   const port = await freePort();
   const base = `http://127.0.0.1:${String(port)}/`;
   // Its own process group, so that stopping it also stops Xvfb and every MiniBrowser.
-  const driver = spawn(XVFB_RUN, ['-a', WEBKIT_DRIVER, `--port=${String(port)}`], {
+  const driver = spawn(xvfbRun, ['-a', driverPath, `--port=${String(port)}`], {
     detached: true,
     env: { ...process.env, XDG_CONFIG_HOME: xdg },
     stdio: ['ignore', 'pipe', 'pipe'],
