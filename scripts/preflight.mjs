@@ -26,6 +26,10 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 if (!process.argv.includes('--test')) process.exit(0);
 
+// Its tests point this at an empty folder, to see every program missing on any machine.
+const systemRoot = process.env.BROADSHEET_PREFLIGHT_ROOT ?? '';
+const installed = (path) => existsSync(systemRoot + path);
+
 const onPath = (command) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
@@ -41,9 +45,34 @@ const NEEDS = [
         '/usr/bin/chromium-browser',
         '/usr/bin/google-chrome',
         '/usr/bin/google-chrome-stable',
-      ].some(existsSync),
+      ].some(installed),
     debian: 'chromium',
     otherwise: 'install Chromium or Chrome, or set CHROMIUM_PATH to its binary',
+  },
+  {
+    what: 'Firefox ESR, for the cross-engine browser tests',
+    // The path tests/helpers/engines/firefox.ts launches.
+    present: () => installed('/usr/bin/firefox-esr'),
+    debian: 'firefox-esr',
+    otherwise: 'on Ubuntu from the mozillateam PPA, so that /usr/bin/firefox-esr exists',
+  },
+  {
+    what: 'WebKitWebDriver and MiniBrowser, for the cross-engine browser tests',
+    // The paths tests/helpers/engines/webkit.ts uses; MiniBrowser comes with the driver's libwebkit2gtk.
+    present: () =>
+      installed('/usr/bin/WebKitWebDriver') &&
+      [
+        '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      ].some(installed),
+    debian: 'webkit2gtk-driver',
+    otherwise: 'install WebKitGTK’s WebDriver and MiniBrowser',
+  },
+  {
+    what: 'xvfb-run, the virtual display WebKit’s MiniBrowser runs on',
+    present: () => installed('/usr/bin/xvfb-run'),
+    debian: 'xvfb',
+    otherwise: 'install Xvfb and its xvfb-run script',
   },
   {
     what: 'Java, for the W3C Nu HTML checker',

@@ -50,11 +50,12 @@ describe('preflight', () => {
     expect(preflight([], { version }).status).toBe(0);
   });
 
-  it('names a missing Java with its Debian package, one line, without installing it', () => {
+  it('names each missing program with its Debian package, one line each, without installing it', () => {
     const { status, stderr } = preflight(['--test'], {
       env: {
         PATH: join(scratch, 'empty'),
         BROADSHEET_PREFLIGHT_INSTALL: '0',
+        BROADSHEET_PREFLIGHT_ROOT: join(scratch, 'empty'),
         CHROMIUM_PATH: '/usr/bin/true',
       },
     });
@@ -62,7 +63,10 @@ describe('preflight', () => {
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toMatch(/needs programs this machine does not have/u);
     expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^- Java, .*apt-get install default-jre-headless/u),
+      expect.stringMatching(/^- Firefox ESR, .*apt-get install firefox-esr /u),
+      expect.stringMatching(/^- WebKitWebDriver and MiniBrowser, .*apt-get install webkit2gtk-driver /u),
+      expect.stringMatching(/^- xvfb-run, .*apt-get install xvfb /u),
+      expect.stringMatching(/^- Java, .*apt-get install default-jre-headless /u),
     ]);
   });
 });
