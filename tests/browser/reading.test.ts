@@ -186,6 +186,28 @@ describe('keyboard', () => {
   });
 });
 
+describe('layout', () => {
+  // The article's kicker stands 2rem below the header's rule; every other page's first block as far.
+  test('on every page the first text stands as far below the header as on the article page', async () => {
+    const gaps = new Map<string, number>();
+    for (const path of [...paths, '/search/', '/404.html']) {
+      const page = await open(path);
+      const gap = await page.evaluate(() => {
+        const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? Number.NaN;
+        const first = document
+          .querySelector('main *:is(h1, h2, p, li, .kicker)')
+          ?.getBoundingClientRect().top;
+        return (first ?? Number.NaN) - header;
+      });
+      gaps.set(path, Math.round(gap));
+      await page.context().close();
+    }
+    const article = gaps.get(ARTICLE) ?? Number.NaN;
+    expect(article).toBeGreaterThanOrEqual(24);
+    for (const [path, gap] of gaps) expect(gap, path).toBeGreaterThanOrEqual(article - 2);
+  });
+});
+
 describe('small screens and print', () => {
   // Links inside sentences are exempt from the target size (WCAG 2.5.8); controls and navigation are not.
   test('no page scrolls sideways at 320 px, and touch targets are at least 24 px high', async () => {
