@@ -13,6 +13,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import {
+  CHROMIUM_PATHS,
+  FIREFOX_PATH,
+  MINIBROWSER_PATHS,
+  WEBKIT_DRIVER,
+  XVFB_RUN,
+} from './browser-paths.mjs';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
@@ -37,40 +44,26 @@ const onPath = (command) =>
 const NEEDS = [
   {
     what: 'Chromium, for the browser tests',
-    // The same paths as findChromium in tests/helpers/browser.ts; CHROMIUM_PATH overrides them.
-    present: () =>
-      Boolean(process.env.CHROMIUM_PATH) ||
-      [
-        '/usr/bin/chromium',
-        '/usr/bin/chromium-browser',
-        '/usr/bin/google-chrome',
-        '/usr/bin/google-chrome-stable',
-      ].some(installed),
+    present: () => Boolean(process.env.CHROMIUM_PATH) || CHROMIUM_PATHS.some(installed),
     debian: 'chromium',
     otherwise: 'install Chromium or Chrome, or set CHROMIUM_PATH to its binary',
   },
   {
     what: 'Firefox ESR, for the cross-engine browser tests',
-    // The path tests/helpers/engines/firefox.ts launches.
-    present: () => installed('/usr/bin/firefox-esr'),
+    present: () => installed(FIREFOX_PATH),
     debian: 'firefox-esr',
     otherwise: 'on Ubuntu from the mozillateam PPA, so that /usr/bin/firefox-esr exists',
   },
   {
     what: 'WebKitWebDriver and MiniBrowser, for the cross-engine browser tests',
-    // The paths tests/helpers/engines/webkit.ts uses; MiniBrowser comes with the driver's libwebkit2gtk.
-    present: () =>
-      installed('/usr/bin/WebKitWebDriver') &&
-      [
-        '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-        '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-      ].some(installed),
+    // MiniBrowser comes with the driver's libwebkit2gtk.
+    present: () => installed(WEBKIT_DRIVER) && MINIBROWSER_PATHS.some(installed),
     debian: 'webkit2gtk-driver',
     otherwise: 'install WebKitGTK’s WebDriver and MiniBrowser',
   },
   {
     what: 'xvfb-run, the virtual display WebKit’s MiniBrowser runs on',
-    present: () => installed('/usr/bin/xvfb-run'),
+    present: () => installed(XVFB_RUN),
     debian: 'xvfb',
     otherwise: 'install Xvfb and its xvfb-run script',
   },

@@ -5,14 +5,9 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_PATHS } from '../../scripts/browser-paths.mjs';
 
-/** Where Debian, Ubuntu and Google's packages put the browser; .ci/run checks the same list. */
-export const CHROMIUM_PATHS: readonly string[] = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+export { CHROMIUM_PATHS };
 
 const HOW_TO_GET_ONE =
   'Install Debian’s Chromium with `sudo apt-get install -y chromium`, ' +

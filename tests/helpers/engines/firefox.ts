@@ -10,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { DEFAULT_HEIGHT, missingProgram, type Engine, type EnginePage, type OpenOptions } from './types.ts';
+import { FIREFOX_PATH } from '../../../scripts/browser-paths.mjs';
 
-export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+export { FIREFOX_PATH };
 
 function launch(executablePath: string, scheme: 'light' | 'dark', javascript: boolean): Promise<Browser> {
   return puppeteer.launch({

@@ -20,14 +20,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { newSession, ready } from './webdriver.ts';
 import { DEFAULT_HEIGHT, missingProgram, type Engine, type EnginePage, type OpenOptions } from './types.ts';
+import { MINIBROWSER_PATHS, WEBKIT_DRIVER, XVFB_RUN } from '../../../scripts/browser-paths.mjs';
 
-export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
-export const XVFB_RUN = '/usr/bin/xvfb-run';
-/** Where webkit2gtk-driver's MiniBrowser lives on each Debian architecture. */
-export const MINIBROWSER_PATHS: readonly string[] = [
-  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-];
+export { MINIBROWSER_PATHS, WEBKIT_DRIVER, XVFB_RUN };
+
 const PACKAGES = 'webkit2gtk-driver xvfb';
 
 /**
