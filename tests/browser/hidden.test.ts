@@ -7,29 +7,18 @@
  * and a desktop's width. Each test gathers every problem it finds, so one run
  * names them all.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { resolveSiteUrl } from '../../src/site.ts';
 import { homePath, searchPath } from '../../src/lib/urls.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPreview, type Preview } from '../helpers/preview.ts';
+import { chromiumOnPreview } from '../helpers/chromium-site.ts';
 
 const ARTICLE = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
 const HEADLINE = 'CSTO undergoes ‘baptism of fire’ in Kazakhstan';
 const PAGES = [ARTICLE, homePath(), searchPath()];
 const WIDTHS = [390, 1280];
 
-let preview: Preview | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launchBrowser()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const started = chromiumOnPreview();
 
 /** What the page's script sees of the Web Share API: absent, as in Chromium, Firefox ESR and WebKitGTK on Linux, or a stub that records what it is given. */
 type Share = 'absent' | 'stub';
@@ -49,7 +38,7 @@ const VISITS: Visit[] = PAGES.flatMap((path) =>
 );
 
 async function open({ path, width, javaScriptEnabled, share = 'absent' }: Visit): Promise<Page> {
-  if (!browser || !preview) throw new Error('Chromium or astro preview did not start');
+  const { browser, preview } = started();
   const options: BrowserContextOptions = { viewport: { width, height: 800 }, javaScriptEnabled };
   const context = await browser.newContext(options);
   await context.addInitScript((mode: Share) => {

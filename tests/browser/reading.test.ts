@@ -7,32 +7,25 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPreview, type Preview } from '../helpers/preview.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { chromiumOnPreview } from '../helpers/chromium-site.ts';
 import { DIST, ROOT } from '../helpers/project.ts';
 import { sitemapPaths } from '../helpers/sitemap.ts';
 
 const ARTICLE = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
 const SHOTS = join(ROOT, 'tests/.output/screenshots');
 
-let preview: Preview | undefined;
-let browser: Browser | undefined;
+const started = chromiumOnPreview();
 let paths: string[] = [];
 
 beforeAll(async () => {
-  [preview, browser, paths] = await Promise.all([startPreview(), launchBrowser(), sitemapPaths(DIST)]);
+  paths = await sitemapPaths(DIST);
   await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
 });
 
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  if (!browser || !preview) throw new Error('the browser or the preview server did not start');
+  const { browser, preview } = started();
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
   const page = await context.newPage();
   await page.goto(new URL(path, preview.url).href);
@@ -73,7 +66,7 @@ describe('accessibility', () => {
 
 describe('themes', () => {
   test('a remembered dark theme is set before the first paint, against a light system setting', async () => {
-    if (!browser || !preview) throw new Error('not started');
+    const { browser, preview } = started();
     const context = await browser.newContext({ colorScheme: 'light' });
     await context.addInitScript(() => {
       localStorage.setItem('theme', 'dark');

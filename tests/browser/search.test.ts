@@ -3,33 +3,22 @@
  * the built index and lists the article first; a query typed into the form goes into the address;
  * without JavaScript the page says search needs it and points to the archive and the feeds.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { archiveIndexPath, feedPath, searchPath } from '../../src/lib/urls.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPreview, type Preview } from '../helpers/preview.ts';
+import { chromiumOnPreview } from '../helpers/chromium-site.ts';
 
 const ARTICLE = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
 const HEADLINE = 'CSTO undergoes ‘baptism of fire’ in Kazakhstan';
 
-let preview: Preview | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launchBrowser()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const started = chromiumOnPreview();
 
 /** Opens a path of the site in a fresh context; `errors` collects console errors and uncaught exceptions. */
 async function open(
   path: string,
   options: BrowserContextOptions = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  if (!browser || !preview) throw new Error('Chromium or astro preview did not start');
+  const { browser, preview } = started();
   const page = await (await browser.newContext(options)).newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

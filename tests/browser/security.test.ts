@@ -1,26 +1,18 @@
 /** The Content Security Policy in Chromium: no page in the sitemap breaks its own policy. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPreview, type Preview } from '../helpers/preview.ts';
+import { beforeAll, expect, test } from 'vitest';
+import { chromiumOnPreview } from '../helpers/chromium-site.ts';
 import { DIST } from '../helpers/project.ts';
 import { sitemapPaths } from '../helpers/sitemap.ts';
 
-let preview: Preview | undefined;
-let browser: Browser | undefined;
+const started = chromiumOnPreview();
 let paths: string[] = [];
 
 beforeAll(async () => {
-  [preview, browser, paths] = await Promise.all([startPreview(), launchBrowser(), sitemapPaths(DIST)]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
+  paths = await sitemapPaths(DIST);
 });
 
 test('no page in the sitemap, nor the search page, violates its Content Security Policy', async () => {
-  if (!browser || !preview) throw new Error('not started');
+  const { browser, preview } = started();
   const violations: string[] = [];
   for (const path of [...paths, '/search/?q=paratroopers']) {
     const context = await browser.newContext();
