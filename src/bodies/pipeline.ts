@@ -20,6 +20,7 @@ import { rehypeFootnoteTargets } from './plugins/rehype-footnote-targets.ts';
 import { rehypeMarkdownCopy } from './plugins/rehype-markdown-copy.ts';
 import { rehypeParagraphPermalinks } from './plugins/rehype-paragraph-permalinks.ts';
 import { rehypeRawWhereRaw } from './plugins/rehype-raw-where-raw.ts';
+import { rehypeSmallCaps } from './plugins/rehype-small-caps.ts';
 import { remarkGfmSubset } from './plugins/remark-gfm-subset.ts';
 import { remarkMarkdownCopy } from './plugins/remark-markdown-copy.ts';
 import { remarkReadingTime } from './plugins/remark-reading-time.ts';
@@ -64,6 +65,8 @@ export const bodyProcessor = ({ articlesDir, tables = true, literals = true }: P
     .use(rehypeMarkdownCopy)
     // Ids for the headings (github-slugger's, as GitHub gives them), which links to a section use.
     .use(rehypeHeadingIds)
+    // After the ids, so that a heading's id is made from its text, not its markup.
+    .use(rehypeSmallCaps)
     // No raw node is left: the sanitizer drops any it is given.
     .use(rehypeStringify)
     .freeze();

@@ -1,5 +1,6 @@
 /** The files static hosts read: `_redirects` (real 301s for aliases) and `_headers`. */
 import { CACHE, headersFile, SECURITY_HEADERS, type HeaderRule } from './security.ts';
+import { SPECULATION_RULES_PATH, SPECULATION_RULES_TYPE, speculationRulesHeader } from './speculation.ts';
 import {
   aboutPath,
   archiveIndexPath,
@@ -46,9 +47,10 @@ export async function headerRules(): Promise<HeaderRule[]> {
       .filter((from) => !years.some((year) => from.startsWith(`/${String(year)}/`))),
   ];
   return [
-    { pattern: '/*', headers: SECURITY_HEADERS },
+    { pattern: '/*', headers: [...SECURITY_HEADERS, speculationRulesHeader()] },
+    { pattern: SPECULATION_RULES_PATH, headers: [['Content-Type', SPECULATION_RULES_TYPE]] },
     cache(CACHE.immutable)('/_astro/*'),
-    ...['/og/*', '/pagefind/*', '/logo.png', '/favicon.svg'].map(cache(CACHE.day)),
+    ...['/og/*', '/pagefind/*', '/logo.png', '/favicon.svg', SPECULATION_RULES_PATH].map(cache(CACHE.day)),
     ...short.map(cache(CACHE.short)),
   ];
 }
