@@ -15,6 +15,7 @@ import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 import tinos from '@capsizecss/metrics/tinos';
 import { fromBuffer } from '@capsizecss/unpack';
 import { fromFile } from '@capsizecss/unpack/fs';
+import { create } from 'fontkitten';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,12 @@ const ROOT = join(dirname(new URL(import.meta.url).pathname), '..');
 const PACKAGE = dirname(createRequire(import.meta.url).resolve('source-serif/package.json'));
 const DEJAVU_SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
 
-/** Basic Latin, Latin-1, Latin Extended-A and the punctuation and signs of English and European news text. */
+/**
+ * What to keep: Basic Latin, Latin-1, Latin Extended-A and the punctuation and
+ * signs of English and European news text. Each face's unicode-range is then
+ * what its cut really holds, so that a character the face lacks (Ŧ, ‱) comes
+ * from a fallback face instead of showing as a blank.
+ */
 const RANGES: [number, number][] = [
   [0x20, 0x7e],
   [0xa0, 0x17f],
@@ -35,15 +41,23 @@ const RANGES: [number, number][] = [
   [0x2122, 0x2122],
   [0x2212, 0x2212],
 ];
-const UNICODE_RANGE = RANGES.map(([from, to]) =>
-  from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`,
-).join(', ');
+/** The CSS unicode-range of a set of code points, as runs. */
+function unicodeRange(codes: number[]): string {
+  const runs: [number, number][] = [];
+  for (const code of [...codes].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && code === last[1] + 1) last[1] = code;
+    else runs.push([code, code]);
+  }
+  return runs.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(', ');
+}
 function hex(code: number): string {
   return code.toString(16).toUpperCase().padStart(4, '0');
 }
-const TEXT = RANGES.flatMap(([from, to]) =>
-  Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)),
-).join('');
+const wanted = new Set(
+  RANGES.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i)),
+);
+const TEXT = String.fromCodePoint(...wanted);
 
 /** The OpenType features the CSS asks for, and those every Latin text needs; the rest are dropped. */
 const FEATURES = [
@@ -143,7 +157,7 @@ for (const face of FACES) {
   font-weight: ${face.weight};
   font-style: ${face.style};
   font-display: swap;
-  unicode-range: ${UNICODE_RANGE};
+  unicode-range: ${unicodeRange(create(cut).characterSet.filter((code) => wanted.has(code)))};
 }`);
   // One set of fallback faces per family, fitted to its regular (text) or semibold (display) cut.
   if (!stacks.has(face.family) && face.style === 'normal') {

@@ -4,8 +4,14 @@
  * from outside the data, so nothing is invented (no biography, no role).
  */
 import { bylineText } from '../catalog/byline.ts';
-import type { Article } from '../catalog/catalog.ts';
-import { displayDate } from '../lib/dates.ts';
+import { displayDate, type ZonedDateTime } from '../lib/dates.ts';
+
+/** What the facts read of an article. */
+export interface Profiled {
+  published: ZonedDateTime;
+  authors: readonly { name: string }[];
+  source: { name: string };
+}
 
 /** Plain facts, as one sentence each. */
 export interface ProfileFacts {
@@ -17,7 +23,7 @@ export interface ProfileFacts {
 
 const unique = (names: string[]) => [...new Set(names)].sort((a, b) => a.localeCompare(b));
 
-function span(articles: readonly Article[], siteName: string, locale: string): string {
+function span(articles: readonly Profiled[], siteName: string, locale: string): string {
   const count = articles.length === 1 ? 'One article' : `${articles.length.toLocaleString(locale)} articles`;
   const dates = articles.map((article) => article.published).sort((a, b) => a.epochMs - b.epochMs);
   const first = dates[0];
@@ -31,7 +37,7 @@ function span(articles: readonly Article[], siteName: string, locale: string): s
 }
 
 /** An author's facts: their articles and the publishers that printed them first. */
-export function authorFacts(articles: readonly Article[], siteName: string, locale: string): ProfileFacts {
+export function authorFacts(articles: readonly Profiled[], siteName: string, locale: string): ProfileFacts {
   const sources = unique(articles.map((article) => article.source.name));
   return {
     span: span(articles, siteName, locale),
@@ -40,7 +46,7 @@ export function authorFacts(articles: readonly Article[], siteName: string, loca
 }
 
 /** A source's facts: the articles it first published and their authors. */
-export function sourceFacts(articles: readonly Article[], siteName: string, locale: string): ProfileFacts {
+export function sourceFacts(articles: readonly Profiled[], siteName: string, locale: string): ProfileFacts {
   const authors = unique(articles.flatMap((article) => article.authors.map((author) => author.name)));
   return {
     span: span(articles, siteName, locale),

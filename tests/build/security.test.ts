@@ -110,3 +110,54 @@ describe('_headers', () => {
     }
   });
 });
+
+describe('prefetching by speculation rules', () => {
+  const headerRules = async () => (await readFile(join(DIST, '_headers'), 'utf8')).trim().split(/\n\n/u);
+  const rulesFile = async () =>
+    JSON.parse(await readFile(join(DIST, 'speculation-rules.json'), 'utf8')) as {
+      prefetch: { source: string; eagerness: string; where: { and: Record<string, unknown>[] } }[];
+    };
+
+  test('every response names the static rules file in a Speculation-Rules header, and the file is served as rules', async () => {
+    const blocks = await headerRules();
+    const all = blocks.find((block) => block.startsWith('/*\n'));
+    expect(all).toMatch(/^ {2}Speculation-Rules: "\/speculation-rules\.json"$/mu);
+    const own = blocks.find((block) => block.startsWith('/speculation-rules.json\n'));
+    expect(own).toMatch(/^ {2}Content-Type: application\/speculationrules\+json$/mu);
+  });
+
+  test('no page carries an inline rules script: the CSP stays free of inline-speculation-rules', async () => {
+    for (const page of await htmlPages()) {
+      const document = await readPage(DIST, page);
+      expect(document.querySelector('script[type="speculationrules"]'), page).toBeNull();
+    }
+  });
+
+  test("prefetches same-site pages on a reader's intent, and never a feed, a Markdown copy or another machine file", async () => {
+    const [rule, ...others] = (await rulesFile()).prefetch;
+    expect(others).toEqual([]);
+    expect(rule?.source).toBe('document');
+    expect(rule?.eagerness).toBe('moderate');
+    const clauses = rule?.where.and ?? [];
+    const included = clauses.flatMap((clause) =>
+      typeof clause.href_matches === 'string' ? [clause.href_matches] : [],
+    );
+    const excluded = clauses.flatMap((clause) => {
+      const not = clause.not as { href_matches?: string | string[] } | undefined;
+      return not?.href_matches === undefined ? [] : [not.href_matches].flat();
+    });
+    const prefetched = (path: string) =>
+      included.some((pattern) => new URLPattern({ pathname: pattern }).test({ pathname: path })) &&
+      !excluded.some((pattern) => new URLPattern({ pathname: pattern }).test({ pathname: path }));
+    const built = await files();
+    const machine = built.filter((file) => /\.(xml|json|md|txt)$/u.test(file));
+    expect(
+      machine.filter((file) => file.endsWith('feed.xml') || file.endsWith('.md')).length,
+    ).toBeGreaterThan(1);
+    for (const file of machine) expect(prefetched(file), file).toBe(false);
+    for (const page of await htmlPages()) {
+      const path = page.replace(/index\.html$/u, '');
+      if (path !== '/404.html') expect(prefetched(path), path).toBe(true);
+    }
+  });
+});
