@@ -15,8 +15,8 @@ export const IMAGE_FOLDER = 'images';
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'] as const;
 
 /**
- * The widest an image is shown, in CSS pixels: `.wrap` in src/styles/global.css
- * is at most 40rem (640 px) wide, less 1rem of padding on each side.
+ * The widest an image is shown, in CSS pixels: `.body img` in src/styles/global.css
+ * caps it here, a little inside the text's measure (612 px on phones, 680 px from 48rem).
  */
 export const MEASURE_PX = 608;
 /** The padding of `.wrap` on both sides together, which narrower screens lose to the image. */
