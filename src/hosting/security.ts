@@ -20,6 +20,11 @@ export const cspHash = (text: string): `sha256-${string}` =>
 /**
  * Directives besides script-src and style-src, which Astro writes with its hashes.
  * Search adds 'wasm-unsafe-eval' to script-src on its own page only (src/pages/search.astro).
+ *
+ * No `upgrade-insecure-requests` in the page: WebKit applies it to http://localhost and
+ * http://127.0.0.1 too, so a page served by `npm start` could load none of its fonts, images or
+ * scripts in Safari. The host's header policy (SECURITY_HEADERS) carries it instead, where the
+ * site is served over HTTPS; every resource is the site's own, and HSTS keeps it on HTTPS anyway.
  */
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
@@ -29,7 +34,6 @@ export const CSP_DIRECTIVES = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  'upgrade-insecure-requests',
 ] as const;
 
 export interface HeaderRule {
@@ -48,7 +52,10 @@ export const SECURITY_HEADERS: [string, string][] = [
   ],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   // A <meta> policy cannot forbid framing; this header policy adds that to the page's own.
-  ['Content-Security-Policy', "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"],
+  [
+    'Content-Security-Policy',
+    "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; upgrade-insecure-requests",
+  ],
   ['X-Frame-Options', 'DENY'],
 ];
 

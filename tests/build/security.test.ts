@@ -42,6 +42,8 @@ describe('Content Security Policy on every page', () => {
       expect(scripts, path).not.toContain("'unsafe-eval'");
       expect(policy.get('object-src'), path).toEqual(["'none'"]);
       expect(policy.get('base-uri'), path).toEqual(["'self'"]);
+      // WebKit upgrades even http://localhost under it, and a page served by `npm start` would load nothing.
+      expect(policy.has('upgrade-insecure-requests'), path).toBe(false);
       for (const script of page.querySelectorAll('script:not([src])')) {
         expect(scripts, `${path}: ${script.outerHTML.slice(0, 80)}`).toContain(
           `'${cspHash(script.textContent)}'`,
@@ -92,6 +94,8 @@ describe('_headers', () => {
     expect(all?.headers.get('Permissions-Policy')).toContain('camera=()');
     expect(all?.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
     expect(all?.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    // The host's policy upgrades requests; the pages' own cannot (WebKit would upgrade http://localhost too).
+    expect(all?.headers.get('Content-Security-Policy')).toContain('upgrade-insecure-requests');
     expect(all?.headers.has('Cache-Control')).toBe(false);
   });
 
