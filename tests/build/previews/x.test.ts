@@ -2,6 +2,8 @@
  * X's card contract (summary_large_image), on every built article.
  * https://developer.x.com/cards/markup (the tags, their limits and their Open Graph fallbacks) and
  * https://developer.x.com/en/docs/x-for-websites/cards/overview/summary-card-with-large-image
+ * The markup page calls twitter:site ("@username of website") required. Broadsheet's data names no X
+ * account, and none is invented, so the tag is absent and nothing here tests it.
  */
 import { describe, expect, test } from 'vitest';
 import { contractPages, fileAt, length, meta, type PageFacts } from '../../helpers/preview-contract.ts';
