@@ -8,8 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_HUB, FIXTURE_KEY, fixtureSite } from '../helpers/preview-contract.ts';
+import { startPreview, type Preview } from '../helpers/preview.ts';
 import { DIST, ROOT } from '../helpers/project.ts';
 
 const fixture = await fixtureSite();
@@ -44,8 +45,23 @@ describe('built with WEBSUB_HUB and INDEXNOW_KEY', () => {
     }
   });
 
-  test('the key file is at /<key>.txt and holds the key', async () => {
-    expect(await readFile(join(fixture.dist, `${FIXTURE_KEY}.txt`), 'utf8')).toBe(FIXTURE_KEY);
+  // https://www.indexnow.org/documentation: the key in a UTF-8 text file at the root, named after it.
+  describe('the key file, served by astro preview', () => {
+    let server: Preview;
+    beforeAll(async () => {
+      server = await startPreview(fixture.root);
+    });
+    afterAll(async () => {
+      await server.stop();
+    });
+
+    test('/<key>.txt answers 200, text/plain in UTF-8, with the key', async () => {
+      const response = await fetch(new URL(`${FIXTURE_KEY}.txt`, server.url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/u);
+      expect(await response.text()).toBe(FIXTURE_KEY);
+      expect(await readFile(join(fixture.dist, `${FIXTURE_KEY}.txt`), 'utf8')).toBe(FIXTURE_KEY);
+    });
   });
 
   test('deploy:notify --dry-run would submit every sitemap URL and ping the hub for every feed', () => {
