@@ -216,7 +216,7 @@ export interface JsonFeed {
   feed_url: string;
   description: string;
   language: string;
-  /** WebSub hubs: https://www.jsonfeed.org/version/1.1/#top-level-a-name-top-level-a */
+  /** WebSub hubs (https://www.jsonfeed.org/version/1.1/, "hubs"). */
   hubs?: { type: 'WebSub'; url: string }[];
   items: JsonFeedItem[];
 }
