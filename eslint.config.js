@@ -34,7 +34,14 @@ export default defineConfig(
   // The folder boundaries of docs/architecture.md.
   {
     // Worker threads, Node-only machinery, the importer and the scripts.
-    files: ['src/build/**', 'src/bodies/**', 'src/previews/**', 'src/importer/**', 'scripts/**'],
+    files: [
+      'src/build/**',
+      'src/bodies/**',
+      'src/previews/**',
+      'src/importer/**',
+      'src/deploy/**',
+      'scripts/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_ASTRO_VIRTUAL] }] },
   },
   {

@@ -32,10 +32,18 @@ function place(from: string, to: string): void {
 
 const count = (n: number) => n.toLocaleString('en');
 
+/** What a text file is, for the build's log: Markdown copies and oEmbed documents. */
+const textKind = (path: string): string =>
+  path.endsWith('.oembed.json')
+    ? 'oEmbed documents'
+    : path.endsWith('.md')
+      ? 'Markdown copies'
+      : 'other files';
+
 export function siteFiles(): AstroIntegration {
   let outDir = '';
   let images: { path: string; file: string; drawn: Promise<undefined> | undefined }[] = [];
-  let texts = 0;
+  let texts = new Map<string, number>();
   let started = 0;
   let close: (() => Promise<void>) | undefined;
   return {
@@ -50,7 +58,7 @@ export function siteFiles(): AstroIntegration {
         const underway = new Map<string, Promise<undefined>>();
         close = () => pool.close();
         images = [];
-        texts = 0;
+        texts = new Map();
         setSiteFiles({
           images(articles: readonly (readonly SiteImage[])[]) {
             // Every job first, so that a missing font stops the build before anything is drawn.
@@ -72,7 +80,8 @@ export function siteFiles(): AstroIntegration {
           },
           text(path: string, text: string) {
             writeWhole(join(outDir, path), text);
-            texts += 1;
+            const kind = textKind(path);
+            texts.set(kind, (texts.get(kind) ?? 0) + 1);
           },
         });
       },
@@ -97,7 +106,7 @@ export function siteFiles(): AstroIntegration {
                 `${(waited / 1000).toFixed(1)} s waited for after the pages.`,
             );
           }
-          if (texts > 0) logger.info(`${count(texts)} Markdown copies written.`);
+          for (const [kind, n] of texts) logger.info(`${count(n)} ${kind} written.`);
         } finally {
           await close?.();
           images = [];

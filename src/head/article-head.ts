@@ -6,10 +6,14 @@
 import { site } from '../site.ts';
 import type { PageMeta } from './head.ts';
 import { breadcrumbs, newsArticle, type ArticleFacts, type JsonLd } from './structured-data.ts';
+import { readerLabels, xCardText } from './consumer-tags.ts';
+import { readingTimeLabel } from '../bodies/reading-time.ts';
+import { bylineText } from '../catalog/byline.ts';
 import {
   absoluteUrl,
   articleImagePath,
   articleMarkdownPath,
+  articleOembedPath,
   homePath,
   IMAGE_SHAPES,
   PREVIEW_SHAPE,
@@ -19,6 +23,8 @@ export interface ArticleHeadInput extends Omit<ArticleFacts, 'canonical'> {
   path: string;
   /** An editor's canonical override (syndication). */
   canonicalUrl?: string | undefined;
+  /** Whole minutes to read; 0 for a body without words. */
+  readingMinutes?: number;
 }
 
 export function articleHead(article: ArticleHeadInput, origin: URL): { meta: PageMeta; jsonLd: JsonLd[] } {
@@ -32,6 +38,24 @@ export function articleHead(article: ArticleHeadInput, origin: URL): { meta: Pag
     robots: 'max-image-preview:large',
     alternates: [
       { type: 'text/markdown', href: articleMarkdownPath(article), title: 'This article in Markdown' },
+      // Absolute, as in the discovery examples of the oEmbed spec (https://oembed.com/, section 4).
+      {
+        type: 'application/json+oembed',
+        href: absoluteUrl(articleOembedPath(article), origin),
+        title: article.title,
+      },
+    ],
+    extraTags: [
+      ...(article.readingMinutes
+        ? readerLabels(
+            bylineText(
+              article.authors.map((author) => author.name),
+              site.dateLocale,
+            ),
+            readingTimeLabel(article.readingMinutes),
+          )
+        : []),
+      ...xCardText(article.title, article.dek),
     ],
     preview: {
       type: 'article',

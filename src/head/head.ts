@@ -4,6 +4,7 @@
  */
 import { site } from '../site.ts';
 import { faviconPath, feedPath } from '../lib/urls.ts';
+import { themeColorTags } from './consumer-tags.ts';
 
 export interface HeadTag {
   tag: 'meta' | 'link';
@@ -55,6 +56,8 @@ export interface PageMeta {
   robots?: string;
   preview?: Preview;
   alternates?: Alternate[];
+  /** Tags for particular consumers (src/head/consumer-tags.ts), after the preview's. */
+  extraTags?: HeadTag[];
 }
 
 /** Autodiscovery links for the feeds of the site (scope "/"), an author or a source. */
@@ -120,5 +123,6 @@ export function headTags(meta: PageMeta): HeadTag[] {
     tags.push({ tag: 'link', attrs: { rel: 'alternate', type, href, ...(title && { title }) } });
   }
   if (meta.preview) tags.push(...previewTags(meta.preview, meta));
+  tags.push(...(meta.extraTags ?? []), ...themeColorTags());
   return tags;
 }

@@ -36,6 +36,13 @@ export const articleMarkdownPath = (parts: ArticleUrlParts): string =>
   articlePath(parts).replace(/\/$/u, '.md');
 
 /**
+ * The article's oEmbed document, beside its page: `/<yyyy>/<mm>/<dd>/<slug>.oembed.json`. A static
+ * file rather than an endpoint, so the page's discovery link names it whole (oembed.com, section 4).
+ */
+export const articleOembedPath = (parts: ArticleUrlParts): string =>
+  articlePath(parts).replace(/\/$/u, '.oembed.json');
+
+/**
  * The shapes of an article's preview image: the three that Google asks for in
  * structured data. The 16:9 one is also the link preview (og:image): the
  * sites that crop previews to 1.91:1 or 2:1 (Facebook, LinkedIn, X) take
@@ -116,6 +123,9 @@ export const archiveParams = (year: number, month: number) => ({ year: String(ye
 export function archivePath(year: number, month?: number): string {
   return month === undefined ? `/archive/${year}/` : `/archive/${year}/${pad(month)}/`;
 }
+
+/** The IndexNow key file, at the root: `/<key>.txt` (https://www.indexnow.org/documentation). */
+export const indexNowKeyPath = (key: string): string => `/${key}.txt`;
 
 export const sitemapIndexPath = (): string => '/sitemap-index.xml';
 export const faviconPath = (): string => '/favicon.svg';

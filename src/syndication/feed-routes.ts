@@ -8,6 +8,7 @@
  */
 import { withCacheKeys } from '../build/cache-keys.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { websubHub } from './websub-hub.ts';
 import { FEED_CONTENT_TYPES, FEED_LENGTH, renderFeed, type FeedArticle } from './feeds.ts';
 import { documentTitle } from '../head/head.ts';
 import { authorListing, homeListing, sourceListing, type Listing } from '../listings/listing.ts';
@@ -23,6 +24,8 @@ export interface FeedScope {
   path: string;
   /** The latest articles, newest first: the feed's. */
   articles: Article[];
+  /** The WebSub hub, in the props so that the incremental build's key changes with it. */
+  hub?: string | undefined;
 }
 
 /**
@@ -38,6 +41,7 @@ const feedOf = (listing: Listing, articles: Article[]) => ({
     description: listing.description,
     path: listing.path,
     articles: articles.slice(0, FEED_LENGTH),
+    hub: websubHub(),
   } satisfies FeedScope,
 });
 
@@ -75,6 +79,7 @@ export const feedEndpoint =
       feedUrls: { rss: feedUrl('rss'), atom: feedUrl('atom'), json: feedUrl('json') },
       site: origin,
       language: identity.language,
+      hub: scope.hub,
     });
     return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
   };

@@ -49,6 +49,8 @@ export interface FeedMeta {
   site: URL;
   /** BCP 47 language of the feed as a whole; items carry their own in JSON Feed. */
   language: string;
+  /** The WebSub hub to name (src/syndication/websub-hub.ts), if one is configured. */
+  hub?: string | undefined;
 }
 
 /** One article as every format needs it. */
@@ -151,6 +153,8 @@ function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: Feed
     updated: updatedOf(items),
     generator: false,
     feedLinks: meta.feedUrls,
+    // RSS gets <atom:link rel="hub">, Atom <link rel="hub">.
+    ...(meta.hub !== undefined && { hub: meta.hub }),
   });
   for (const entry of items) {
     const item: Item = {
@@ -212,6 +216,8 @@ export interface JsonFeed {
   feed_url: string;
   description: string;
   language: string;
+  /** WebSub hubs (https://www.jsonfeed.org/version/1.1/, "hubs"). */
+  hubs?: { type: 'WebSub'; url: string }[];
   items: JsonFeedItem[];
 }
 
@@ -248,6 +254,7 @@ export function jsonFeedObject(articles: readonly FeedArticle[], meta: FeedMeta)
     feed_url: meta.feedUrls.json,
     description: meta.description,
     language: meta.language,
+    ...(meta.hub !== undefined && { hubs: [{ type: 'WebSub' as const, url: meta.hub }] }),
     items: entries(articles, meta.site).map((entry) => ({
       id: entry.id,
       url: entry.id,

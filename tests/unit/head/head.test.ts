@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { documentTitle, feedAlternates, headTags, type HeadTag, type PageMeta } from '../../../src/head/head.ts';
+import {
+  documentTitle,
+  feedAlternates,
+  headTags,
+  type HeadTag,
+  type PageMeta,
+} from '../../../src/head/head.ts';
 import { site } from '../../../src/site.ts';
 
 const description: HeadTag = { tag: 'meta', attrs: { name: 'description', content: 'A standfirst.' } };
 const favicon: HeadTag = { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } };
 const canonical: HeadTag = { tag: 'link', attrs: { rel: 'canonical', href: 'https://news.example.org/a/' } };
 const noindex: HeadTag = { tag: 'meta', attrs: { name: 'robots', content: 'noindex' } };
+// Every page ends with its theme colour for each scheme.
+const themeColors: HeadTag[] = [
+  { tag: 'meta', attrs: { name: 'theme-color', content: '#fdfcf9', media: '(prefers-color-scheme: light)' } },
+  { tag: 'meta', attrs: { name: 'theme-color', content: '#16161a', media: '(prefers-color-scheme: dark)' } },
+];
 
 describe('headTags', () => {
   it.each<[string, Omit<PageMeta, 'description'>, HeadTag[]]>([
@@ -20,7 +31,7 @@ describe('headTags', () => {
       [description, favicon, canonical, noindex],
     ],
   ])('a page with %s', (_name, meta, expected) => {
-    expect(headTags({ description: 'A standfirst.', ...meta })).toEqual(expected);
+    expect(headTags({ description: 'A standfirst.', ...meta })).toEqual([...expected, ...themeColors]);
   });
 });
 
