@@ -5,6 +5,8 @@
  */
 import { site } from '../site.ts';
 import type { PageMeta } from './head.ts';
+import type { Indexing } from '../catalog/terms.ts';
+import { fediverseCreatorTags, indexingTags } from './republishing.ts';
 import { breadcrumbs, newsArticle, type ArticleFacts, type JsonLd } from './structured-data.ts';
 import {
   absoluteUrl,
@@ -17,8 +19,10 @@ import {
 
 export interface ArticleHeadInput extends Omit<ArticleFacts, 'canonical'> {
   path: string;
-  /** An editor's canonical override (syndication). */
+  /** The cross-domain canonical that the source's terms require, if any. */
   canonicalUrl?: string | undefined;
+  indexing: Indexing;
+  authors: (ArticleFacts['authors'][number] & { fediverse?: string | undefined })[];
 }
 
 export function articleHead(article: ArticleHeadInput, origin: URL): { meta: PageMeta; jsonLd: JsonLd[] } {
@@ -30,6 +34,7 @@ export function articleHead(article: ArticleHeadInput, origin: URL): { meta: Pag
     canonical,
     // Lets search engines show the large preview image.
     robots: 'max-image-preview:large',
+    extra: [...indexingTags(article.indexing), ...fediverseCreatorTags(article.authors)],
     alternates: [
       { type: 'text/markdown', href: articleMarkdownPath(article), title: 'This article in Markdown' },
     ],

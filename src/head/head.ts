@@ -55,6 +55,8 @@ export interface PageMeta {
   robots?: string;
   preview?: Preview;
   alternates?: Alternate[];
+  /** Tags made elsewhere (src/head/republishing.ts), after the robots tag. */
+  extra?: HeadTag[];
 }
 
 /** Autodiscovery links for the feeds of the site (scope "/"), an author or a source. */
@@ -116,6 +118,7 @@ export function headTags(meta: PageMeta): HeadTag[] {
   if (meta.canonical) tags.push({ tag: 'link', attrs: { rel: 'canonical', href: meta.canonical } });
   if (meta.noindex) tags.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' } });
   else if (meta.robots) tags.push({ tag: 'meta', attrs: { name: 'robots', content: meta.robots } });
+  tags.push(...(meta.extra ?? []));
   for (const { type, href, title } of meta.alternates ?? []) {
     tags.push({ tag: 'link', attrs: { rel: 'alternate', type, href, ...(title && { title }) } });
   }
