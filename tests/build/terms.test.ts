@@ -180,21 +180,22 @@ describe('the credit on the page', () => {
 describe('provenance in the feeds', () => {
   test('RSS: every item has <source url>, the publisher’s feed where known', async () => {
     const items = [...xml(await read('feed.xml')).getElementsByTagName('item')];
-    const bySlug = Object.fromEntries(
-      items.map((item) => {
-        const source = item.getElementsByTagName('source')[0];
-        return [
-          item.getElementsByTagName('link')[0]?.textContent,
-          [source?.getAttribute('url'), source?.textContent],
-        ];
-      }),
-    );
-    expect(bySlug).toEqual({
-      [`${SITE}${OPEN.slice(1)}`]: ['https://open.example/rss.xml', 'Open Daily'],
-      [`${SITE}${QUIET.slice(1)}`]: ['https://quiet.example/', 'Quiet Daily'],
-      [`${SITE}${QUIET_INDEXED.slice(1)}`]: ['https://quiet.example/', 'Quiet Daily'],
-      [`${SITE}${SHY.slice(1)}`]: ['https://shy.example/', 'Shy Daily'],
+    const named = items.map((item) => {
+      const source = item.getElementsByTagName('source')[0];
+      return [
+        item.getElementsByTagName('link')[0]?.textContent,
+        source?.getAttribute('url'),
+        source?.textContent,
+      ];
     });
+    expect(named.sort()).toEqual(
+      [
+        [`${SITE}${OPEN.slice(1)}`, 'https://open.example/rss.xml', 'Open Daily'],
+        [`${SITE}${QUIET.slice(1)}`, 'https://quiet.example/', 'Quiet Daily'],
+        [`${SITE}${QUIET_INDEXED.slice(1)}`, 'https://quiet.example/', 'Quiet Daily'],
+        [`${SITE}${SHY.slice(1)}`, 'https://shy.example/', 'Shy Daily'],
+      ].sort(),
+    );
   });
 
   test('Atom: every entry has a <source> with the publisher’s title', async () => {

@@ -15,7 +15,7 @@ import {
 function check(schema: z.ZodType, ...value: [unknown?]) {
   const result = z.object({ value: schema }).safeParse(value.length ? { value: value[0] } : {});
   return result.success
-    ? { ok: true as const, data: result.data.value as unknown }
+    ? { ok: true as const, data: result.data.value }
     : {
         ok: false as const,
         issues: result.error.issues.map(({ path, message }) => `${path.join('.')}: ${message}`),

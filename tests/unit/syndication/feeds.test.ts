@@ -14,6 +14,7 @@ import {
   type JsonFeed,
 } from '../../../src/syndication/feeds.ts';
 import { articlePath, FEED_FILES, type FeedFormat } from '../../../src/lib/urls.ts';
+import type { KnownTerms } from '../../../src/catalog/terms.ts';
 
 const SITE = new URL('https://news.example.org/');
 const META: FeedMeta = {
@@ -346,16 +347,17 @@ describe('hostile text stays text, and the XML well-formed', () => {
 });
 
 describe('provenance: every format names the original publisher', () => {
+  const terms: KnownTerms = {
+    licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+    credit: {},
+    edits: 'layout-repair-only',
+    copyrightHolder: 'Daily Example Ltd',
+  };
   const known: FeedArticle['source'] = {
     name: 'Daily & Example',
     url: 'https://daily.example/',
     feed: 'https://daily.example/rss.xml',
-    terms: {
-      licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
-      credit: {},
-      edits: 'layout-repair-only',
-      copyrightHolder: 'Daily Example Ltd',
-    },
+    terms,
   };
   const items = [
     article('with-terms', '2024-05-02T09:00:00Z', { source: known, originalUrl: 'https://daily.example/a/' }),
@@ -426,12 +428,12 @@ describe('provenance: every format names the original publisher', () => {
   });
 
   it('a permission is named with its date', () => {
-    const source = { ...known, terms: { ...known.terms, licence: { byPermission: '2024-04-30' } } } as const;
+    const source = { ...known, terms: { ...terms, licence: { byPermission: '2024-04-30' } } };
     const [item] = json(jsonFeed([article('p', '2024-05-02T09:00:00Z', { source })], META)).items;
     expect(item?._broadsheet.licence).toEqual({ by_permission: '2024-04-30' });
   });
 
-  it('feed readers read the RSS source name', async () => {
+  it('a feed reader still parses every item beside its <source>', () => {
     const parsed = parseFeed(rssFeed(items, META));
     expect(parsed.items).toHaveLength(2);
     // The element stays in the item: a reader that ignores it still parses the feed.
