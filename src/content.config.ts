@@ -22,6 +22,7 @@ import {
   zonedDateTime,
 } from './catalog/fields.ts';
 import { site } from './site.ts';
+import { fediverseHandle, indexing, terms } from './catalog/terms.ts';
 
 /**
  * Astro's glob loader, after a check of the files as bytes (UTF-8, size), so
@@ -99,7 +100,10 @@ const articles = defineCollection({
     language: languageTag.default(site.language),
     /** A draft is built nowhere: no page, list, sitemap or feed. */
     draft: z.boolean({ error: 'must be true or false' }).default(false),
-    /** The canonical address, only when a syndication agreement requires the publisher's own. */
+    /**
+     * The canonical address, only when the source's terms require one (terms.canonical: original);
+     * the original's address is used when this is not given.
+     */
     canonicalUrl: webUrl('the canonical address required by the publisher').optional(),
     /** Corrections, oldest first, each with its date-time and what was corrected. */
     corrections: z
@@ -114,6 +118,8 @@ const articles = defineCollection({
       .default([]),
     /** Earlier slugs or site paths of this article, which must keep working. */
     aliases: z.array(alias).default([]),
+    /** How search engines may index this copy, when not as its source says (src/catalog/terms.ts). */
+    indexing: indexing.optional(),
   }).superRefine((data, ctx) => {
     const published = Date.parse(data.published);
     if (data.updated !== undefined && Date.parse(data.updated) < published) {
@@ -155,6 +161,8 @@ const authors = defineCollection({
         }),
       )
       .default([]),
+    /** The author's fediverse handle, "@user@server", for `fediverse:creator` on their articles. */
+    fediverse: fediverseHandle.optional(),
   }),
 });
 
@@ -169,6 +177,27 @@ const sources = defineCollection({
     url: webUrl('the publisher’s home page'),
     /** A sentence about the publisher, from the publisher's own description. */
     description: text('a sentence about the publisher').optional(),
+    /** The publisher's profiles elsewhere (social accounts, Wikidata), as Organization `sameAs`. */
+    sameAs: z
+      .array(webUrl('the address of a profile of the publisher'), { error: 'must be a list of addresses' })
+      .default([]),
+    /** The publisher's own RSS or Atom feed, which RSS's `<source url>` names. */
+    feed: webUrl('the address of the publisher’s feed').optional(),
+    /** Its licence or agreement (src/catalog/terms.ts), or "unknown": the default. */
+    terms,
+    /** How search engines may index the copies: index, news-noindex (the default) or noindex-google. */
+    indexing: indexing.optional(),
+  }),
+});
+
+/** The site's own pages (publishing principles, corrections, feedback): Markdown, served at `/about/<id>/`. */
+const pages = defineCollection({
+  loader: checkedGlob({ pattern: '**/*.md', base: './content/pages' }, ['.md']),
+  schema: strictObject({
+    /** The page's title, its h1. */
+    title: text('the page’s title'),
+    /** One sentence: the meta description. */
+    description: text('a one-sentence description'),
   }),
 });
 
@@ -192,4 +221,4 @@ const articleBodies = defineCollection({
   }),
 });
 
-export const collections = { articles, articleBodies, authors, sources };
+export const collections = { articles, articleBodies, authors, sources, pages };

@@ -36,4 +36,13 @@ export const site = {
   language: 'en',
   /** Locale used to write dates for readers. */
   dateLocale: 'en-GB',
+  /**
+   * The site pages (content/pages/<slug>.md) that the NewsMediaOrganization names; the build
+   * stops if one is missing.
+   */
+  policies: {
+    publishingPrinciples: 'publishing-principles',
+    correctionsPolicy: 'corrections',
+    actionableFeedbackPolicy: 'feedback',
+  },
 } as const;

@@ -15,6 +15,7 @@ import { readBody, type BodyInfo, type BodyText } from '../bodies/cache.ts';
 import { articleImageProblems, withArticleImages, type ArticleBody } from '../images/resolve.ts';
 import { absoluteUrl, articlePath, authorPath, sourcePath } from '../lib/urls.ts';
 import { resolveSiteUrl, site } from '../site.ts';
+import { effectiveIndexing, requiredCanonical, termsProblems, type Indexing, type Terms } from './terms.ts';
 import { findPermalinkProblems, LEDGER_FILE, parseLedger, redirectsOf, type Redirect } from './permalinks.ts';
 
 export interface Author {
@@ -24,6 +25,8 @@ export interface Author {
   kind: 'person' | 'organization';
   bio?: string | undefined;
   links: { label: string; url: string }[];
+  /** "@user@server", checked by the schema. */
+  fediverse?: string | undefined;
   path: string;
 }
 
@@ -32,6 +35,16 @@ export interface Source {
   name: string;
   url: string;
   description?: string | undefined;
+  /** Profiles of the publisher elsewhere. */
+  sameAs: string[];
+  /** The publisher's own feed. */
+  feed?: string | undefined;
+  /** Its licence or agreement, or "unknown". */
+  terms: Terms;
+  /** Its indexing policy, when its file gives one. */
+  indexing?: Indexing | undefined;
+  /** Its file, relative to the project root, for messages. */
+  file: string;
   path: string;
 }
 
@@ -49,7 +62,10 @@ export interface Article {
   formatLabel: string;
   topics: string[];
   language: string;
+  /** The cross-domain canonical, only when the source's terms require one (src/catalog/terms.ts). */
   canonicalUrl?: string | undefined;
+  /** How search engines may index this copy: the article's setting, else its source's, else the default. */
+  indexing: Indexing;
   corrections: { date: ZonedDateTime; text: string }[];
   readingMinutes: number;
   path: string;
@@ -105,9 +121,24 @@ async function loadCatalog(now: Date): Promise<Catalog> {
     authorEntries.map(({ data }) => [data.slug, { ...data, path: authorPath(data.slug) } satisfies Author]),
   );
   const sources = new Map(
-    sourceEntries.map(({ data }) => [data.slug, { ...data, path: sourcePath(data.slug) } satisfies Source]),
+    sourceEntries.map((entry) => [
+      entry.data.slug,
+      { ...entry.data, file: fileOf(entry), path: sourcePath(entry.data.slug) } satisfies Source,
+    ]),
   );
   const bodies = new Map(bodyEntries.map((entry) => [entry.id, entry.data]));
+
+  const termsIssues = entries
+    .filter((entry) => !entry.data.draft)
+    .flatMap((entry) =>
+      termsProblems({
+        file: fileOf(entry),
+        originalUrl: entry.data.originalUrl,
+        canonicalUrl: entry.data.canonicalUrl,
+        source: resolve(sources, entry.data.source.id),
+      }),
+    );
+  if (termsIssues.length) throw new ContentError(termsIssues);
 
   const published = entries.filter((entry) => !entry.data.draft && isPast(zoned(entry.data.published), now));
   // Scheduled articles too: a missing image must not stop the unattended build that publishes one.
@@ -191,6 +222,7 @@ function toArticle(
 ): Article {
   const { data } = entry;
   const published = zoned(data.published);
+  const source = resolve(sources, data.source.id);
   return {
     entry,
     title: data.title,
@@ -200,13 +232,14 @@ function toArticle(
     updated: data.updated === undefined ? undefined : zoned(data.updated),
     // findCatalogProblems has checked that every reference resolves.
     authors: data.authors.map((ref) => resolve(authors, ref.id)),
-    source: resolve(sources, data.source.id),
+    source,
     originalUrl: data.originalUrl,
     format: data.format,
     formatLabel: FORMATS[data.format],
     topics: data.topics,
     language: data.language,
-    canonicalUrl: data.canonicalUrl,
+    canonicalUrl: requiredCanonical(source.terms, data.originalUrl, data.canonicalUrl),
+    indexing: effectiveIndexing(data.indexing, source.indexing),
     corrections: data.corrections.map((c) => ({ date: zoned(c.date), text: c.text })),
     // Counted by src/bodies/plugins/remark-reading-time.ts when the body was rendered.
     readingMinutes: body.readingMinutes,

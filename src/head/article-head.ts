@@ -5,6 +5,8 @@
  */
 import { site } from '../site.ts';
 import type { PageMeta } from './head.ts';
+import type { Indexing } from '../catalog/terms.ts';
+import { fediverseCreatorTags, indexingTags } from './republishing.ts';
 import { breadcrumbs, newsArticle, type ArticleFacts, type JsonLd } from './structured-data.ts';
 import { readerLabels, xCardText } from './consumer-tags.ts';
 import { readingTimeLabel } from '../bodies/reading-time.ts';
@@ -21,10 +23,12 @@ import {
 
 export interface ArticleHeadInput extends Omit<ArticleFacts, 'canonical'> {
   path: string;
-  /** An editor's canonical override (syndication). */
+  /** The cross-domain canonical that the source's terms require, if any. */
   canonicalUrl?: string | undefined;
   /** Whole minutes to read; 0 for a body without words. */
   readingMinutes?: number;
+  indexing: Indexing;
+  authors: (ArticleFacts['authors'][number] & { fediverse?: string | undefined })[];
 }
 
 export function articleHead(article: ArticleHeadInput, origin: URL): { meta: PageMeta; jsonLd: JsonLd[] } {
@@ -36,6 +40,7 @@ export function articleHead(article: ArticleHeadInput, origin: URL): { meta: Pag
     canonical,
     // Lets search engines show the large preview image.
     robots: 'max-image-preview:large',
+    extra: [...indexingTags(article.indexing), ...fediverseCreatorTags(article.authors)],
     alternates: [
       { type: 'text/markdown', href: articleMarkdownPath(article), title: 'This article in Markdown' },
       // Absolute, as in the discovery examples of the oEmbed spec (https://oembed.com/, section 4).

@@ -58,6 +58,8 @@ export interface PageMeta {
   alternates?: Alternate[];
   /** Tags for particular consumers (src/head/consumer-tags.ts), after the preview's. */
   extraTags?: HeadTag[];
+  /** Tags made elsewhere (src/head/republishing.ts), after the robots tag. */
+  extra?: HeadTag[];
 }
 
 /** Autodiscovery links for the feeds of the site (scope "/"), an author or a source. */
@@ -119,6 +121,7 @@ export function headTags(meta: PageMeta): HeadTag[] {
   if (meta.canonical) tags.push({ tag: 'link', attrs: { rel: 'canonical', href: meta.canonical } });
   if (meta.noindex) tags.push({ tag: 'meta', attrs: { name: 'robots', content: 'noindex' } });
   else if (meta.robots) tags.push({ tag: 'meta', attrs: { name: 'robots', content: meta.robots } });
+  tags.push(...(meta.extra ?? []));
   for (const { type, href, title } of meta.alternates ?? []) {
     tags.push({ tag: 'link', attrs: { rel: 'alternate', type, href, ...(title && { title }) } });
   }

@@ -5,17 +5,16 @@
  * subtype), so the format goes in `genre` and `articleSection`.
  * https://developers.google.com/search/docs/appearance/structured-data/article
  */
-import { site } from '../site.ts';
 import {
   absoluteUrl,
   articleImagePath,
-  homePath,
   IMAGE_SHAPES,
-  logoPath,
   type ArticleUrlParts,
   type ImageShape,
 } from '../lib/urls.ts';
 import type { ZonedDateTime } from '../lib/dates.ts';
+import type { Terms } from '../catalog/terms.ts';
+import { copyright, newsMediaOrganization, sourceOrganization } from './identity.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 export type JsonLd = Record<string, Json | undefined>;
@@ -27,27 +26,26 @@ export interface ArticleFacts extends ArticleUrlParts {
   canonical: string;
   updated?: ZonedDateTime | undefined;
   authors: { name: string; path: string; kind: 'person' | 'organization' }[];
-  source: { name: string; url: string; path: string };
+  source: {
+    name: string;
+    url: string;
+    path: string;
+    sameAs?: string[] | undefined;
+    terms?: Terms | undefined;
+  };
   originalUrl?: string | undefined;
   formatLabel: string;
   topics: string[];
   language: string;
 }
 
-/** The site as a publisher, with the logo Google asks for. */
-export function publisher(origin: URL): JsonLd {
-  return {
-    '@type': 'Organization',
-    name: site.name,
-    url: absoluteUrl(homePath(), origin),
-    logo: { '@type': 'ImageObject', url: absoluteUrl(logoPath(), origin), width: 600, height: 60 },
-  };
-}
+/** The site as a publisher: a NewsMediaOrganization with the logo Google asks for and its policies. */
+export const publisher = (origin: URL): JsonLd => newsMediaOrganization(origin);
 
 const typeOf = (kind: 'person' | 'organization') => (kind === 'person' ? 'Person' : 'Organization');
 
 export function newsArticle(article: ArticleFacts, origin: URL): JsonLd {
-  const source = { '@type': 'Organization', name: article.source.name, url: article.source.url };
+  const source = sourceOrganization(article.source);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -74,6 +72,7 @@ export function newsArticle(article: ArticleFacts, origin: URL): JsonLd {
     genre: article.formatLabel,
     articleSection: article.formatLabel,
     ...(article.topics.length > 0 && { keywords: article.topics }),
+    ...copyright(article.source.terms, article.published.year),
   };
 }
 

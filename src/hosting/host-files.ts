@@ -33,7 +33,8 @@ export async function headerRules(): Promise<HeaderRule[]> {
     '/sources/*',
     topicsIndexPath() + '*',
     archiveIndexPath() + '*',
-    aboutPath(),
+    // The about page and the site pages under it (content/pages/).
+    aboutPath() + '*',
     searchPath(),
     '/404.html',
     ...Object.values(FEED_FILES).map((file) => `/${file}`),

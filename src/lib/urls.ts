@@ -85,6 +85,8 @@ export const logoPath = (): string => '/logo.png';
 
 export const homePath = (): string => '/';
 export const aboutPath = (): string => '/about/';
+/** A site page of content/pages/ (publishing principles, corrections, feedback): `/about/<slug>/`. */
+export const sitePagePath = (slug: string): string => `${aboutPath()}${slug}/`;
 export const searchPath = (): string => '/search/';
 export const topicsIndexPath = (): string => '/topics/';
 export const archiveIndexPath = (): string => '/archive/';

@@ -8,7 +8,9 @@ import { newestFirst, type ZonedDateTime } from '../lib/dates.ts';
 import { feedHtml } from './feed-html.ts';
 import { htmlText } from '../lib/html-text.ts';
 import { escapeXmlAttribute, escapeXmlText, xmlCdata } from '../lib/xml.ts';
-import { absoluteUrl, canonicalUrl, type FeedFormat } from '../lib/urls.ts';
+import { absoluteUrl, canonicalUrl, sitePagePath, type FeedFormat } from '../lib/urls.ts';
+import { UNKNOWN_TERMS, type Terms } from '../catalog/terms.ts';
+import { site as identity } from '../site.ts';
 
 /** How many of the latest articles a feed holds. */
 export const FEED_LENGTH = 20;
@@ -34,8 +36,20 @@ export interface FeedArticle {
   language: string;
   /** The article at its publisher. */
   originalUrl?: string | undefined;
+  /** Its original publisher, named in every format. */
+  source: FeedSource;
   /** The body: sanitized HTML with relative links. */
   html: string;
+}
+
+/** What the feeds say of the original publisher. */
+export interface FeedSource {
+  name: string;
+  /** Its home page. */
+  url: string;
+  /** Its own feed, when known: what RSS's `<source url>` is meant to name. */
+  feed?: string | undefined;
+  terms: Terms;
 }
 
 export interface FeedMeta {
@@ -67,6 +81,7 @@ interface Entry {
   tags: string[];
   language: string;
   originalUrl?: string | undefined;
+  source: FeedSource;
 }
 
 /** Feed bodies by article: each article is in several feeds, each in three formats, and parsing is the cost. */
@@ -97,6 +112,7 @@ function entries(articles: readonly FeedArticle[], site: URL): Entry[] {
     tags: article.topics,
     language: article.language,
     originalUrl: article.originalUrl,
+    source: article.source,
   }));
 }
 
@@ -176,11 +192,48 @@ function libraryFeed(format: 'rss' | 'atom', items: readonly Entry[], meta: Feed
     if (format === 'atom') {
       item.author = entry.authors.map((author) => ({ name: slots.text(author.name), link: author.url }));
     } else {
-      item.extensions = [creators(entry, slots)];
+      item.extensions = [creators(entry, slots), rssSource(entry.source, slots)];
     }
     feed.addItem(item);
   }
-  return slots.fill(format === 'rss' ? feed.rss2() : feed.atom1());
+  return slots.fill(format === 'rss' ? feed.rss2() : withAtomSources(feed.atom1(), items, slots));
+}
+
+/**
+ * RSS's `<source url="…">`: the publisher's name, and its feed's address as the element asks
+ * (its home page when its feed is not known). https://www.rssboard.org/rss-specification#ltsourcegtSubelementOfLtitemgt
+ */
+const rssSource = (source: FeedSource, slots: Placeholders): Extension => ({
+  name: 'source',
+  objects: {
+    _attributes: { url: slots.attribute(source.feed ?? source.url) },
+    _text: slots.text(source.name),
+  },
+});
+
+/**
+ * Atom's `<source>` in each entry (RFC 4287, section 4.2.11), which the `feed` package cannot
+ * write: the original publisher's id, title and home page. Inserted while every text is still a
+ * placeholder, so no "</entry>" can come from an article.
+ */
+function withAtomSources(atom: string, items: readonly Entry[], slots: Placeholders): string {
+  const parts = atom.split('</entry>');
+  if (parts.length !== items.length + 1)
+    throw new Error('Unexpected Atom from the feed package: entries do not match.');
+  return parts
+    .map((part, i) => {
+      const source = items[i]?.source;
+      if (!source) return part;
+      const url = slots.text(source.url);
+      // Each entry's part ends with the indentation of its closing tag.
+      return `${part}    <source>
+            <id>${url}</id>
+            <title>${slots.text(source.name)}</title>
+            <link rel="alternate" href="${slots.attribute(source.url)}"/>
+        </source>
+    `;
+    })
+    .join('</entry>');
 }
 
 /**
@@ -240,6 +293,45 @@ export interface JsonFeedItem {
   authors: JsonFeedAuthor[];
   tags?: string[];
   language: string;
+  /** Broadsheet's extension: where the article was first published, and on what terms. */
+  _broadsheet: JsonFeedProvenance;
+}
+
+/**
+ * A JSON Feed extension (https://www.jsonfeed.org/version/1.1/#extensions): the original publisher,
+ * and the licence, permission and copyright holder when its terms are known. `about` is the
+ * site page that explains it.
+ */
+export interface JsonFeedProvenance {
+  about: string;
+  source: { name: string; url: string; feed_url?: string };
+  original_url?: string;
+  /** "unknown" when nothing is known of the terms. */
+  terms: 'unknown' | 'known';
+  licence?: { name: string; url: string } | { by_permission: string };
+  copyright_holder?: string;
+}
+
+function provenance(entry: Entry, site: URL): JsonFeedProvenance {
+  const { source } = entry;
+  const terms = source.terms === UNKNOWN_TERMS ? undefined : source.terms;
+  return {
+    about: absoluteUrl(sitePagePath(identity.policies.publishingPrinciples), site),
+    source: {
+      name: source.name,
+      url: source.url,
+      ...(source.feed !== undefined && { feed_url: source.feed }),
+    },
+    ...(entry.originalUrl !== undefined && { original_url: entry.originalUrl }),
+    terms: terms ? 'known' : 'unknown',
+    ...(terms && {
+      licence:
+        'url' in terms.licence
+          ? { name: terms.licence.name, url: terms.licence.url }
+          : { by_permission: terms.licence.byPermission },
+    }),
+    ...(terms?.copyrightHolder !== undefined && { copyright_holder: terms.copyrightHolder }),
+  };
 }
 
 /** RFC 3339 wants seconds, which editors may leave out ("2022-01-06T09:30+05:00"). */
@@ -267,6 +359,7 @@ export function jsonFeedObject(articles: readonly FeedArticle[], meta: FeedMeta)
       authors: entry.authors,
       ...(entry.tags.length > 0 && { tags: entry.tags }),
       language: entry.language,
+      _broadsheet: provenance(entry, meta.site),
     })),
   };
 }

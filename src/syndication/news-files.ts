@@ -5,5 +5,7 @@ import { getCatalog, type Article } from '../catalog/catalog.ts';
 
 export async function newsSitemaps(): Promise<Article[][]> {
   const { articles } = await getCatalog();
-  return newsSitemapPages(recentNews(articles, buildTime()));
+  // A copy marked news-noindex or noindex-google is not offered to Google News (src/catalog/terms.ts).
+  const indexable = articles.filter((article) => article.indexing === 'index');
+  return newsSitemapPages(recentNews(indexable, buildTime()));
 }

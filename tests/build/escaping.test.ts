@@ -94,7 +94,7 @@ const articles = generated.map((g, i) => {
   const published = `2024-05-03T0${n}:00:00Z`;
   files[`authors/author-${n}.yaml`] = `name: ${yaml(g.author)}\nslug: author-${n}\nbio: ${yaml(g.bio)}\n`;
   files[`sources/source-${n}.yaml`] =
-    `name: ${yaml(g.source)}\nslug: source-${n}\nurl: "https://source-${n}.example/"\ndescription: ${yaml(g.description)}\n`;
+    `name: ${yaml(g.source)}\nslug: source-${n}\nurl: "https://source-${n}.example/"\ndescription: ${yaml(g.description)}\nindexing: index\n`;
   files[`articles/2024-05-03-${slug}.md`] = [
     '---',
     `title: ${i === 0 ? '"Backspace\\x08in a headline"' : yaml(title)}`,

@@ -108,7 +108,7 @@ describe('structured data', () => {
       { '@type': 'Person', name: 'Irina Alksnis', url: new URL('/authors/irina-alksnis/', site).href },
     ]);
     expect(article.publisher).toMatchObject({
-      '@type': 'Organization',
+      '@type': 'NewsMediaOrganization',
       name: 'Broadsheet',
       logo: { url: new URL('/logo.png', site).href },
     });

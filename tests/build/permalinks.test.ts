@@ -23,6 +23,8 @@ const fresh = validArticle({
   title: 'Fresh news & more',
   slug: 'fresh-news',
   published: '2024-05-01T20:00:00Z',
+  // Offered to Google News, against its source's default (news-noindex).
+  indexing: 'index',
 });
 
 let root: string;

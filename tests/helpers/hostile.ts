@@ -168,6 +168,14 @@ export function hostileFixture(): HostileFixture {
       slug,
       url: hostileUrl(`https://source-${String(i + 1)}.example/`),
       description: description.payload,
+      // The odd articles, all from the second source, have a cross-domain canonical: its terms require one.
+      ...(i === 1 && {
+        terms: {
+          licence: { name: 'A licence', url: 'https://licence.example/' },
+          edits: 'layout-repair-only',
+          canonical: 'original',
+        },
+      }),
     });
     show(path, 'h1', name);
     show(path, '.dek', description);

@@ -25,14 +25,15 @@ export function buildSite(root: string, env: Record<string, string> = {}): Build
 }
 
 /**
- * Makes a fixture site under tests/.sites/<name>: this project's code and
- * config, with only the given content files (paths relative to content/).
+ * Makes a fixture site under tests/.sites/<name>: this project's code, config
+ * and site pages, with only the given content files (paths relative to content/).
  */
 export async function makeSite(name: string, content: Record<string, string | Uint8Array>): Promise<string> {
   const root = join(SITES, name);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
-  for (const part of ['src', 'public', 'astro.config.mjs']) {
+  // The site's own pages too (content/pages/): its structured data links them from every article.
+  for (const part of ['src', 'public', 'astro.config.mjs', 'content/pages']) {
     await cp(join(ROOT, part), join(root, part), { recursive: true });
   }
   for (const [path, text] of Object.entries(content)) {

@@ -6,7 +6,7 @@
  * tests/build/publishing.test.ts, tests/build/images.test.ts and
  * tests/browser/images.test.ts.
  */
-import { markdown, people, validArticle } from './content.ts';
+import { data, markdown, people, validArticle } from './content.ts';
 import { testImage, type TestImage } from './images.ts';
 import { sharedSite, type SharedSite } from './shared-site.ts';
 
@@ -18,6 +18,8 @@ export const publishingArticles = {
     title: 'Older news',
     slug: 'older-news',
     published: '2024-05-01T09:00:00+02:00',
+    // A cross-domain canonical, which only a source whose terms require one may have.
+    source: 'syndicated-daily',
     canonicalUrl: 'https://daily.example/2024/older-news',
     corrections: [{ date: '2024-05-03T10:00:00+02:00', text: 'An earlier version misspelt a name.' }],
   }),
@@ -108,6 +110,16 @@ export async function publishingFiles(): Promise<Record<string, string | Uint8Ar
   ) as Record<string, Uint8Array>;
   return {
     ...people,
+    'sources/syndicated-daily.yaml': data({
+      name: 'Syndicated Daily',
+      slug: 'syndicated-daily',
+      url: 'https://syndicated.example/',
+      terms: {
+        licence: { byPermission: '2024-04-01' },
+        edits: 'layout-repair-only',
+        canonical: 'original',
+      },
+    }),
     // Carl wrote only the draft, so he gets no page yet.
     'authors/carl-draft.yaml': 'name: Carl Draft\nslug: carl-draft\n',
     'articles/older.md': markdown(publishingArticles.older),

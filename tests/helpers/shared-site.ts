@@ -36,7 +36,7 @@ async function fingerprint(
   env: Record<string, string>,
 ): Promise<string> {
   const hash = createHash('sha256');
-  for (const part of ['src', 'public', 'scripts']) {
+  for (const part of ['src', 'public', 'scripts', 'content/pages']) {
     for (const file of await filesUnder(join(ROOT, part))) {
       hash
         .update(`${part}/${file}\0`)

@@ -73,6 +73,7 @@ function feedArticle(f: Fields, day: number): FeedArticle {
     authors: f.authors.map((name, i) => ({ name, path: `/authors/a-${String(i)}/` })),
     topics: f.topics,
     language: 'en',
+    source: { name: f.source, url: 'https://source.example/', terms: 'unknown' },
     html: bodyHtml(f.body),
   };
 }

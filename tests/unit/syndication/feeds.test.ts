@@ -14,6 +14,7 @@ import {
   type JsonFeed,
 } from '../../../src/syndication/feeds.ts';
 import { articlePath, FEED_FILES, type FeedFormat } from '../../../src/lib/urls.ts';
+import type { KnownTerms } from '../../../src/catalog/terms.ts';
 
 const SITE = new URL('https://news.example.org/');
 const META: FeedMeta = {
@@ -43,6 +44,7 @@ function article(slug: string, published: string, extra: Partial<FeedArticle> = 
     authors: [{ name: 'Irina Alksnis', path: '/authors/irina-alksnis/' }],
     topics: ['Kazakhstan', 'CSTO'],
     language: 'en',
+    source: { name: 'The Frontier Post', url: 'https://thefrontierpost.com/', terms: 'unknown' },
     html:
       `<p id="p-1">The body of ${slug}, with <a href="/authors/irina-alksnis/">a link</a> and <a href="#p-2">a jump</a>. ` +
       '<a class="pilcrow" href="#p-1" aria-label="Link to paragraph 1">¶</a></p>',
@@ -173,7 +175,7 @@ describe('jsonFeed', () => {
     });
   });
 
-  it('uses only the fields of 1.1: `authors` and `language`, never 1.0’s `author`', () => {
+  it('uses only the fields of 1.1 (and extensions, named with "_"): `authors` and `language`, never 1.0’s `author`', () => {
     const itemFields = new Set([
       'id',
       'url',
@@ -192,7 +194,7 @@ describe('jsonFeed', () => {
       'attachments',
     ]);
     for (const item of feed.items) {
-      expect(Object.keys(item).filter((key) => !itemFields.has(key))).toEqual([]);
+      expect(Object.keys(item).filter((key) => !itemFields.has(key) && !key.startsWith('_'))).toEqual([]);
       expect(typeof item.id).toBe('string');
       expect(typeof item.content_html).toBe('string');
       expect(item.date_published).toMatch(RFC3339);
@@ -341,5 +343,100 @@ describe('hostile text stays text, and the XML well-formed', () => {
     expect(item.authors[0]?.name).toBe('Smith & <Jones>');
     expect(render(item.content_html).querySelector('script')).toBeNull();
     expect(item.tags).toEqual(['<script>', 'R&D']);
+  });
+});
+
+describe('provenance: every format names the original publisher', () => {
+  const terms: KnownTerms = {
+    licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+    credit: {},
+    edits: 'layout-repair-only',
+    copyrightHolder: 'Daily Example Ltd',
+  };
+  const known: FeedArticle['source'] = {
+    name: 'Daily & Example',
+    url: 'https://daily.example/',
+    feed: 'https://daily.example/rss.xml',
+    terms,
+  };
+  const items = [
+    article('with-terms', '2024-05-02T09:00:00Z', { source: known, originalUrl: 'https://daily.example/a/' }),
+    article('without-terms', '2024-05-01T09:00:00Z'),
+  ];
+
+  it('RSS: <source url> with the publisher’s feed, else its home page', () => {
+    const doc = xmlDocument(rssFeed(items, META));
+    const sources = [...doc.querySelectorAll('item > source')].map((node) => ({
+      url: node.getAttribute('url'),
+      name: node.textContent,
+    }));
+    expect(sources).toEqual([
+      { url: 'https://daily.example/rss.xml', name: 'Daily & Example' },
+      { url: 'https://thefrontierpost.com/', name: 'The Frontier Post' },
+    ]);
+  });
+
+  it('Atom: a <source> in each entry with the publisher’s id, title and home page', () => {
+    const doc = xmlDocument(atomFeed(items, META));
+    const entries = [...doc.getElementsByTagNameNS(ATOM, 'entry')];
+    expect(entries).toHaveLength(2);
+    const sources = entries.map((entry) => {
+      const source = [...entry.children].find((child) => child.localName === 'source');
+      const child = (name: string) => [...(source?.children ?? [])].find((node) => node.localName === name);
+      return {
+        namespace: source?.namespaceURI,
+        id: child('id')?.textContent,
+        title: child('title')?.textContent,
+        link: child('link')?.getAttribute('href'),
+      };
+    });
+    expect(sources).toEqual([
+      {
+        namespace: ATOM,
+        id: 'https://daily.example/',
+        title: 'Daily & Example',
+        link: 'https://daily.example/',
+      },
+      {
+        namespace: ATOM,
+        id: 'https://thefrontierpost.com/',
+        title: 'The Frontier Post',
+        link: 'https://thefrontierpost.com/',
+      },
+    ]);
+  });
+
+  it('JSON Feed: a `_broadsheet` extension with `about`, the source, and the terms only where known', () => {
+    const [withTerms, withoutTerms] = json(jsonFeed(items, META)).items;
+    expect(withTerms?._broadsheet).toEqual({
+      about: 'https://news.example.org/about/publishing-principles/',
+      source: {
+        name: 'Daily & Example',
+        url: 'https://daily.example/',
+        feed_url: 'https://daily.example/rss.xml',
+      },
+      original_url: 'https://daily.example/a/',
+      terms: 'known',
+      licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      copyright_holder: 'Daily Example Ltd',
+    });
+    expect(withoutTerms?._broadsheet).toEqual({
+      about: 'https://news.example.org/about/publishing-principles/',
+      source: { name: 'The Frontier Post', url: 'https://thefrontierpost.com/' },
+      terms: 'unknown',
+    });
+  });
+
+  it('a permission is named with its date', () => {
+    const source = { ...known, terms: { ...terms, licence: { byPermission: '2024-04-30' } } };
+    const [item] = json(jsonFeed([article('p', '2024-05-02T09:00:00Z', { source })], META)).items;
+    expect(item?._broadsheet.licence).toEqual({ by_permission: '2024-04-30' });
+  });
+
+  it('a feed reader still parses every item beside its <source>', () => {
+    const parsed = parseFeed(rssFeed(items, META));
+    expect(parsed.items).toHaveLength(2);
+    // The element stays in the item: a reader that ignores it still parses the feed.
+    expect(parsed.items[0]?.title).toBe('Title of with-terms');
   });
 });
