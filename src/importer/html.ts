@@ -1,25 +1,37 @@
 /**
  * A saved article page: Mozilla Readability finds the article (the extraction
- * Firefox Reader View uses), rehype-remark turns it into Markdown syntax.
- * Metadata comes from the page's JSON-LD, Open Graph and article tags, in that
- * order of trust; nothing is taken from the visible chrome.
+ * Firefox Reader View uses), rehype-remark turns it into Markdown syntax, and
+ * the result is checked against the page before it is accepted
+ * (acceptance.ts): a page whose extraction does not look like its article is
+ * refused, never imported with the wrong text. Metadata comes from the page's
+ * JSON-LD, Open Graph and article tags, in that order of trust, then from the
+ * marks pages put on their masthead and byline.
  */
 import { Readability } from '@mozilla/readability';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
-import { parseHTML } from 'linkedom';
 import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
+import { judge, mainRoot, type Extracted, type Measures } from './acceptance.ts';
+import { jsonLdAuthors, pageAuthors } from './byline.ts';
 import { ImportError } from './errors.ts';
+import { FURNITURE_SELECTOR, isChrome } from './furniture.ts';
+import { parsePage } from './page.ts';
 import type { ParsedArticle } from './parsed.ts';
 import { collapseWhitespace } from './typography.ts';
 
 type JsonObject = Record<string, unknown>;
 
+/** What the editor gives on the command line for a fact the page may lack. */
+export interface GivenFacts {
+  publisher?: string;
+  authors?: string[];
+}
+
 const ARTICLE_TYPES =
-  /^(?:News|Opinion|Report|Analysis|Review|Blog|Scholarly|Tech)?Article$|^(?:BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/u;
+  /^(?:News|Opinion|Report|Analysis|Review|Blog|Scholarly|Tech|Live)?(?:Article|BlogPosting)$|^(?:ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/u;
 
 const asArray = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -27,11 +39,17 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? collapseWhitespace(value) : undefined;
-const nameOf = (value: unknown): string | undefined =>
-  stringOf(value) ?? (isObject(value) ? stringOf(value.name) : undefined);
 
-/** The page's article object in JSON-LD, looking inside @graph arrays. */
-function findJsonLdArticle(document: Document): JsonObject | undefined {
+interface JsonLd {
+  article?: JsonObject;
+  /** Every node with an @id, to resolve references such as {"@id": "#publisher"}. */
+  graph: Map<string, JsonObject>;
+}
+
+/** The page's article object in JSON-LD, looking inside @graph arrays, and its nodes by @id. */
+function readJsonLd(document: Document): JsonLd {
+  const graph = new Map<string, JsonObject>();
+  let article: JsonObject | undefined;
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let data: unknown;
     try {
@@ -39,17 +57,24 @@ function findJsonLdArticle(document: Document): JsonObject | undefined {
     } catch {
       continue; // A broken JSON-LD block is the page's problem; the meta tags still count.
     }
-    const candidates = asArray(data).flatMap((item) =>
+    const nodes = asArray(data).flatMap((item) =>
       isObject(item) && item['@graph'] ? asArray(item['@graph']) : [item],
     );
-    const article = candidates.find(
-      (item) =>
-        isObject(item) &&
-        asArray(item['@type']).some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)),
-    );
-    if (isObject(article)) return article;
+    for (const node of nodes.filter(isObject)) {
+      if (typeof node['@id'] === 'string') graph.set(node['@id'], node);
+      const isArticle = asArray(node['@type']).some(
+        (type) => typeof type === 'string' && ARTICLE_TYPES.test(type),
+      );
+      if (isArticle && article === undefined) article = node;
+    }
   }
-  return undefined;
+  return article === undefined ? { graph } : { article, graph };
+}
+
+function nameOf(value: unknown, graph: Map<string, JsonObject>): string | undefined {
+  if (!isObject(value)) return stringOf(value);
+  const node = typeof value['@id'] === 'string' && !value.name ? graph.get(value['@id']) : value;
+  return stringOf(node?.name);
 }
 
 function meta(document: Document, key: string): string | undefined {
@@ -57,14 +82,51 @@ function meta(document: Document, key: string): string | undefined {
   return stringOf(element?.getAttribute('content'));
 }
 
-const isUrl = (text: string) => /^https?:\/\//iu.test(text);
-
 function absolute(href: string, base: string | undefined): string {
   try {
     return new URL(href, base).href;
   } catch {
     return href;
   }
+}
+
+/** The publisher named by the masthead's logo: its alt text or label, without "logo" or "home". */
+function logoName(document: Document): string | undefined {
+  const logo = document.querySelector(
+    '[class*="logo" i] img[alt], img[class*="logo" i][alt], [id*="logo" i] img[alt], a[rel~="home"] img[alt], [class*="masthead" i] img[alt], a[class*="logo" i][aria-label]',
+  );
+  const label = logo?.getAttribute('alt') ?? logo?.getAttribute('aria-label');
+  const name = stringOf(label)
+    ?.replace(/^(?:logo(?:\s+of)?|home)\s*[:–—-]?\s*/iu, '')
+    .replace(/\s*[:–—-]?\s*(?:logo|home(?:\s?page)?)$/iu, '');
+  return name === '' ? undefined : name;
+}
+
+/** The page's language: the html element's lang, JSON-LD inLanguage, og:locale, Content-Language. */
+function pageLanguage(document: Document, article: JsonObject | undefined): string | undefined {
+  const httpEquiv = document
+    .querySelector('meta[http-equiv="content-language" i]')
+    ?.getAttribute('content')
+    ?.split(',')[0];
+  return (
+    stringOf(document.documentElement.getAttribute('lang')) ??
+    stringOf(document.documentElement.getAttribute('xml:lang')) ??
+    stringOf(article?.inLanguage) ??
+    meta(document, 'og:locale')?.replace('_', '-') ??
+    stringOf(httpEquiv)
+  );
+}
+
+/** The headline as it stands in the page: the h1 that carries the title, else the first h1. */
+function findHeadline(document: Document, title: string): Element | undefined {
+  const headings = [...document.querySelectorAll('h1')];
+  const key = title.toLowerCase();
+  return (
+    headings.find((h) => {
+      const text = collapseWhitespace(h.textContent).toLowerCase();
+      return text !== '' && (text === key || key.includes(text) || text.includes(key));
+    }) ?? headings[0]
+  );
 }
 
 /** Removes what is not the article's text: figures, images, forms, embeds, leftovers of widgets. */
@@ -88,6 +150,7 @@ function cleanArticle(tree: HastRoot, base: string | undefined, dropped: string[
     'noscript',
     'aside',
     'nav',
+    'footer',
   ]);
   visit(tree, 'element', (node: HastElement, index, parent) => {
     if (unwanted.has(node.tagName) && parent && index !== undefined) {
@@ -102,78 +165,70 @@ function cleanArticle(tree: HastRoot, base: string | undefined, dropped: string[
   });
 }
 
-/** Parts of class names and ids that mark page furniture: "ad-unit", "social-share", "story__byline". */
-const CHROME = new Set(
-  'ad ads adslot advert advertisement banner breadcrumb breadcrumbs byline consent cookie dateline kicker meta newsletter promo related share sharing social sponsored subscribe tags topics'.split(
-    ' ',
-  ),
-);
-
-function isChrome(element: Element): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return names.split(/[\s_-]+/u).some((part) => CHROME.has(part.toLowerCase()));
-}
+/** Elements that hold the article itself and are never furniture, whatever their class names say. */
+const FRAME = 'html, head, body, main, article, h1, [itemprop~="articleBody"]';
 
 /**
  * Removes page furniture before Readability looks: its scoring keeps an
  * article's header (kicker, byline, share buttons) and ad labels inside the body.
+ * A class word never removes the page's frame or the article: an
+ * `<html class="ads-on">` removed took the whole document with it, and an
+ * article body in `<div class="paywall">` is still the article.
  */
 function removeChrome(document: Document): void {
+  const total = paragraphChars(document.body);
   for (const element of document.querySelectorAll(
     'article header, [hidden], [aria-hidden="true"], [class], [id]',
   )) {
-    if (
-      element.isConnected &&
-      (element.matches('article header, [hidden], [aria-hidden="true"]') || isChrome(element))
-    )
-      element.remove();
+    if (!element.isConnected || element.matches(FRAME) || element.querySelector(FRAME)) continue;
+    if (!element.matches('article header, [hidden], [aria-hidden="true"]') && !isChrome(element)) continue;
+    if (total > 0 && paragraphChars(element) > total / 2) continue;
+    element.remove();
   }
 }
 
-/** Parses a saved article page; throws an ImportError when there is no article in it. */
-export function parseHtml(html: string, file: string): ParsedArticle {
-  const { document } = parseHTML(html);
-  const ld = findJsonLdArticle(document);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  const originalUrl = canonical ?? stringOf(ld?.url) ?? meta(document, 'og:url');
+function paragraphChars(element: Element): number {
+  let chars = 0;
+  for (const p of element.querySelectorAll('p')) chars += p.textContent.length;
+  return chars;
+}
 
-  const title =
-    stringOf(ld?.headline) ??
-    meta(document, 'og:title') ??
-    stringOf(document.querySelector('h1')?.textContent) ??
-    stringOf(document.title);
-  if (title === undefined)
-    throw new ImportError(
-      file,
-      'title',
-      'the page has no headline (JSON-LD headline, og:title, h1 or title)',
-    );
-  const publisher = nameOf(ld?.publisher) ?? meta(document, 'og:site_name');
-  if (publisher === undefined)
-    throw new ImportError(
-      file,
-      'publisher',
-      'the page does not name its publisher (JSON-LD publisher or og:site_name)',
-    );
-  const authors = asArray(ld?.author)
-    .map(nameOf)
-    .filter((name) => name !== undefined);
-  const metaAuthor = meta(document, 'author') ?? meta(document, 'article:author');
-  if (authors.length === 0 && metaAuthor !== undefined && !isUrl(metaAuthor)) authors.push(metaAuthor);
-  const date = stringOf(ld?.datePublished) ?? meta(document, 'article:published_time');
-  const updated = stringOf(ld?.dateModified) ?? meta(document, 'article:modified_time');
-  const language = stringOf(document.documentElement.getAttribute('lang')) ?? stringOf(ld?.inLanguage);
-  const dek =
-    stringOf(ld?.description) ?? stringOf(document.querySelector('[itemprop="description"]')?.textContent);
-
+/** The article as Readability finds it, in a copy of the page without its furniture. */
+function readabilityContent(html: string, file: string): string | undefined {
+  const document = parsePage(html, file);
   removeChrome(document);
-  const article = new Readability(document, { keepClasses: false }).parse();
-  if (!article?.content) throw new ImportError(file, 'body', 'no article text found in the page');
+  try {
+    return new Readability(document, { keepClasses: false }).parse()?.content ?? undefined;
+  } catch {
+    return undefined; // Readability gives up on some shapes; the page's own article element is tried next.
+  }
+}
 
+/** The page's own article element (articleBody, <article>, <main>), without its furniture. */
+function rootContent(html: string, file: string): string | undefined {
+  const document = parsePage(html, file);
+  removeChrome(document);
+  const root = mainRoot(document);
+  for (const element of root.querySelectorAll(`${FURNITURE_SELECTOR}, header, h1`)) element.remove();
+  return root.innerHTML;
+}
+
+interface Extraction {
+  body: Root;
+  dropped: string[];
+  extracted: Extracted;
+}
+
+function convert(
+  content: string,
+  base: string | undefined,
+  title: string,
+  dek: string | undefined,
+): Extraction {
   const dropped: string[] = [];
   const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark);
-  const hast = processor.parse(article.content);
-  cleanArticle(hast, originalUrl, dropped);
+  const hast = processor.parse(content);
+  cleanArticle(hast, base, dropped);
   const body = processor.runSync(hast);
   // The headline and standfirst are metadata, not body text.
   body.children = body.children.filter((node, i) => {
@@ -181,7 +236,92 @@ export function parseHtml(html: string, file: string): ParsedArticle {
     const text = collapseWhitespace(toPlain(node));
     return text !== title && text !== dek;
   });
-  if (body.children.length === 0) throw new ImportError(file, 'body', 'no article text found in the page');
+  const blocks: string[] = [];
+  let linkChars = 0;
+  visit(body, (node) => {
+    if (node.type === 'link') linkChars += collapseWhitespace(toPlain(node)).length;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      blocks.push(collapseWhitespace(toPlain(node)));
+      return node.type === 'paragraph' || node.type === 'heading' ? SKIP : undefined;
+    }
+    return undefined;
+  });
+  // Links inside skipped paragraphs are counted here.
+  visit(body, 'paragraph', (paragraph) => {
+    visit(paragraph, 'link', (link) => {
+      linkChars += collapseWhitespace(toPlain(link)).length;
+    });
+  });
+  return { body, dropped, extracted: { blocks: blocks.filter(Boolean), linkChars } };
+}
+
+const TRY =
+  'Try: save the page again once it has fully loaded (“Web page, complete”), or paste the article’s text into a .txt file in the print-copy layout and import that (docs/importer.md, “Saved pages”)';
+
+/**
+ * The article's body: Readability's pick when it passes the acceptance check,
+ * else the page's own article element when that passes, else a refusal.
+ */
+function extractBody(
+  html: string,
+  file: string,
+  page: Document,
+  headline: Element | undefined,
+  context: { base: string | undefined; title: string; dek: string | undefined },
+): Extraction & { measures: Measures } {
+  let refusal: string | undefined;
+  for (const content of [readabilityContent, rootContent]) {
+    const found = content(html, file);
+    if (found === undefined) continue;
+    const extraction = convert(found, context.base, context.title, context.dek);
+    if (extraction.body.children.length === 0) continue;
+    const verdict = judge(page, headline, extraction.extracted);
+    if (verdict.problem === undefined) return { ...extraction, measures: verdict.measures };
+    refusal ??= verdict.problem;
+  }
+  throw new ImportError(
+    file,
+    'body',
+    `${refusal ? `not imported: ${refusal}` : 'no article text found in the page'}. ${TRY}`,
+  );
+}
+
+/** Parses a saved article page; throws an ImportError when there is no article in it. */
+export function parseHtml(html: string, file: string, given: GivenFacts = {}): ParsedArticle {
+  const page = parsePage(html, file);
+  const { article: ld, graph } = readJsonLd(page);
+  const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const originalUrl = canonical ?? stringOf(ld?.url) ?? meta(page, 'og:url');
+
+  const title =
+    stringOf(ld?.headline) ??
+    meta(page, 'og:title') ??
+    stringOf(page.querySelector('h1')?.textContent) ??
+    stringOf(page.title);
+  if (title === undefined)
+    throw new ImportError(
+      file,
+      'title',
+      'the page has no headline (JSON-LD headline, og:title, h1 or title)',
+    );
+  const headline = findHeadline(page, title);
+  const publisher =
+    given.publisher ?? nameOf(ld?.publisher, graph) ?? meta(page, 'og:site_name') ?? logoName(page);
+  if (publisher === undefined)
+    throw new ImportError(
+      file,
+      'publisher',
+      'the page does not name its publisher (JSON-LD publisher, og:site_name or the logo’s alt text); pass --source-name "<publisher>", with --source-url <home page> for a new source',
+    );
+  let authors = given.authors ?? jsonLdAuthors(ld, graph);
+  if (authors.length === 0) authors = pageAuthors(page, headline);
+  const date = stringOf(ld?.datePublished) ?? meta(page, 'article:published_time');
+  const updated = stringOf(ld?.dateModified) ?? meta(page, 'article:modified_time');
+  const language = pageLanguage(page, ld);
+  const dek =
+    stringOf(ld?.description) ?? stringOf(page.querySelector('[itemprop="description"]')?.textContent);
+
+  const { body, dropped } = extractBody(html, file, page, headline, { base: originalUrl, title, dek });
 
   return {
     title,
@@ -197,7 +337,7 @@ export function parseHtml(html: string, file: string): ParsedArticle {
   };
 }
 
-function toPlain(node: Root['children'][number]): string {
+function toPlain(node: Root | Root['children'][number]): string {
   let text = '';
   visit(node, 'text', (leaf: { value: string }) => {
     text += leaf.value;
