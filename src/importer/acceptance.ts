@@ -12,7 +12,7 @@
  *   body, leaving out furniture) it keeps, and how much of it comes from there.
  * The thresholds are set from the saved-page corpus (decision 035).
  */
-import { inFurniture, isChrome } from './furniture.ts';
+import { FURNITURE_SELECTOR, inFurniture, isChromeBlock, paragraphChars } from './furniture.ts';
 import { collapseWhitespace } from './typography.ts';
 
 export const LIMITS = {
@@ -26,6 +26,9 @@ export const LIMITS = {
   minCoverage: 0.6,
   /** The least of the extraction that must come from the page's main text. */
   minFromMain: 0.6,
+  /** Of the first paragraphs after the headline, how many the extraction must keep. */
+  leadParagraphs: 3,
+  minLeadKept: 2,
 };
 
 /** What the extraction gives, as plain text. */
@@ -85,7 +88,8 @@ function overlap(list: string[], other: Map<string, number>): number {
 export function mainRoot(document: Document): Element {
   const marked = document.querySelector('[itemprop~="articleBody"], [property~="articleBody"]');
   if (marked) return marked;
-  const articles = [...document.querySelectorAll('article')].filter((a) => !isChrome(a));
+  const total = paragraphChars(document.body);
+  const articles = [...document.querySelectorAll('article')].filter((a) => !isChromeBlock(a, total));
   const largest = articles.sort((a, b) => paragraphLength(b) - paragraphLength(a))[0];
   if (largest && paragraphLength(largest) > 0) return largest;
   return document.querySelector('main, [role="main"]') ?? document.body;
@@ -97,8 +101,9 @@ function paragraphLength(element: Element): number {
 
 /** The root's paragraphs of five words or more, leaving out furniture. */
 function mainParagraphs(root: Element): string[] {
+  const total = paragraphChars(root.ownerDocument.body);
   return [...root.querySelectorAll('p')]
-    .filter((p) => !inFurniture(p, root) && !p.closest('header'))
+    .filter((p) => !inFurniture(p, root, total) && !p.closest('header'))
     .map((p) => collapseWhitespace(p.textContent))
     .filter((text) => words(text).length >= 5);
 }
@@ -121,6 +126,27 @@ function inFooter(element: Element): boolean {
     if (FOOTER_WORDS.test(`${current.getAttribute('class') ?? ''} ${current.getAttribute('id') ?? ''}`))
       return true;
   return false;
+}
+
+/** The first paragraphs of eight words or more after the headline, outside furniture. */
+function leadAfter(document: Document, headline: Element): string[] {
+  const total = paragraphChars(document.body);
+  const lead: string[] = [];
+  let after = false;
+  for (const element of document.querySelectorAll('h1, p')) {
+    if (element === headline) after = true;
+    else if (
+      after &&
+      element.tagName === 'P' &&
+      !element.closest(FURNITURE_SELECTOR) &&
+      !inFurniture(element, document.body, total)
+    ) {
+      const text = collapseWhitespace(element.textContent);
+      if (words(text).length >= 8) lead.push(text);
+      if (lead.length === LIMITS.leadParagraphs) break;
+    }
+  }
+  return lead;
 }
 
 /**
@@ -176,6 +202,16 @@ export function judge(page: Document, headline: Element | undefined, extracted: 
     return verdict('the text found sits in the page’s footer or side column, not in its article');
   if (block && headline && precedes(page, block, headline))
     return verdict('the text found stands above the headline, where articles do not start');
+  const lead = headline === undefined ? [] : leadAfter(page, headline);
+  const extractedBag = bag(extractedWords);
+  const kept = lead.filter((paragraph) => {
+    const own = words(paragraph);
+    return overlap(own, extractedBag) >= 0.8 * own.length;
+  });
+  if (kept.length < Math.min(LIMITS.minLeadKept, lead.length))
+    return verdict(
+      `the text found leaves out the paragraphs that follow the headline (“${(lead[0] ?? '').slice(0, 60)}…”)`,
+    );
   if (measures.coverage < LIMITS.minCoverage)
     return verdict(
       `the text found keeps only ${percent(measures.coverage)} of the ${measures.mainWords} words of the page’s main text`,

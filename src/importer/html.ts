@@ -17,7 +17,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import { judge, mainRoot, type Extracted, type Measures } from './acceptance.ts';
 import { jsonLdAuthors, pageAuthors } from './byline.ts';
 import { ImportError } from './errors.ts';
-import { FURNITURE_SELECTOR, isChrome } from './furniture.ts';
+import { FURNITURE_SELECTOR, isChromeBlock, paragraphChars } from './furniture.ts';
 import { parsePage } from './page.ts';
 import type { ParsedArticle } from './parsed.ts';
 import { collapseWhitespace } from './typography.ts';
@@ -181,16 +181,9 @@ function removeChrome(document: Document): void {
     'article header, [hidden], [aria-hidden="true"], [class], [id]',
   )) {
     if (!element.isConnected || element.matches(FRAME) || element.querySelector(FRAME)) continue;
-    if (!element.matches('article header, [hidden], [aria-hidden="true"]') && !isChrome(element)) continue;
-    if (total > 0 && paragraphChars(element) > total / 2) continue;
-    element.remove();
+    if (element.matches('article header, [hidden], [aria-hidden="true"]') || isChromeBlock(element, total))
+      element.remove();
   }
-}
-
-function paragraphChars(element: Element): number {
-  let chars = 0;
-  for (const p of element.querySelectorAll('p')) chars += p.textContent.length;
-  return chars;
 }
 
 /** The article as Readability finds it, in a copy of the page without its furniture. */
