@@ -16,8 +16,8 @@ const HAS_HEAD_OR_BODY = /<(?:head|body)[\s>]/iu;
 function hasFrame(document: Document): boolean {
   // The DOM's types promise both; linkedom gives neither for some inputs.
   const root = document.documentElement as Element | null;
-  const body = document.body as HTMLElement | null;
-  return root?.tagName === 'HTML' && body !== null;
+  // linkedom's body getter throws without a document element, so the root is asked first.
+  return root?.tagName === 'HTML' && (document.body as HTMLElement | null) !== null;
 }
 
 function parse(html: string): Document {
