@@ -10,7 +10,8 @@
  * "story-meta"), so they count only for small blocks (isChromeBlock).
  */
 const CHROME = new Set(
-  'ad ads adslot advert advertisement banner breadcrumb breadcrumbs byline dateline kicker meta newsletter paywall promo related share sharing sidebar social sponsored subscribe tags topics'.split(
+  // English, then the same furniture in the corpus's other languages (fr, es, de, cs).
+  'ad ads adslot advert advertisement banner breadcrumb breadcrumbs byline dateline kicker meta newsletter paywall promo related share sharing sidebar social sponsored subscribe tags topics abonnement abo publicite partage relacionadas relacionados suscripcion publicidad anzeige werbung teilen reklama sdileni souvisejici'.split(
     ' ',
   ),
 );

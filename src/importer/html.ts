@@ -117,6 +117,20 @@ function pageLanguage(document: Document, article: JsonObject | undefined): stri
   );
 }
 
+/** Class words of a standfirst: "standfirst", French "chapo", Czech "perex", German "Vorspann". */
+const STANDFIRST = new Set('standfirst dek chapo chapeau perex vorspann entradilla subheadline'.split(' '));
+
+/** The page's standfirst, marked by its class: a paragraph between the headline and the body. */
+function standfirst(document: Document): string | undefined {
+  const element = [...document.querySelectorAll('p[class], div[class]')].find((candidate) =>
+    (candidate.getAttribute('class') ?? '')
+      .split(/[\s_-]+/u)
+      .some((part) => STANDFIRST.has(part.toLowerCase())),
+  );
+  const text = element === undefined ? undefined : stringOf(element.textContent);
+  return text !== undefined && text.length < 400 ? text : undefined;
+}
+
 /** The headline as it stands in the page: the h1 that carries the title, else the first h1. */
 function findHeadline(document: Document, title: string): Element | undefined {
   const headings = [...document.querySelectorAll('h1')];
@@ -225,9 +239,12 @@ function convert(
   const body = processor.runSync(hast);
   // The headline and standfirst are metadata, not body text.
   body.children = body.children.filter((node, i) => {
-    if (i > 1) return true;
     const text = collapseWhitespace(toPlain(node));
-    return text !== title && text !== dek;
+    if (node.type === 'paragraph' && isInlineFurniture(node, text)) {
+      dropped.push(text);
+      return false;
+    }
+    return i > 1 || (text !== title && text !== dek);
   });
   const blocks: string[] = [];
   let linkChars = 0;
@@ -246,6 +263,30 @@ function convert(
     });
   });
   return { body, dropped, extracted: { blocks: blocks.filter(Boolean), linkChars } };
+}
+
+/** An advertisement's label, alone in its paragraph. */
+const AD_LABEL = /^(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|reklama)$/iu;
+/** A pointer to another article: "Read more: <link>". */
+const POINTER =
+  /^(?:read (?:more|also)|see also|related|more on this|lire aussi|à lire aussi|lea también|lee también|mehr zum thema|auch interessant|čtěte také|přečtěte si také)\s*:/iu;
+/** A line asking the reader to sign up. */
+const SIGN_UP =
+  /^(?:sign up|subscribe|abonnez-vous|suscríbete|jetzt abonnieren|přihlaste se)\b.*\b(?:newsletter|lettre|boletín|odběr)/iu;
+
+/**
+ * Furniture that pages put inside the article's own paragraphs, with no class
+ * to tell it: an ad label, a "Read more:" link, a newsletter line.
+ */
+function isInlineFurniture(paragraph: Root['children'][number], text: string): boolean {
+  if (AD_LABEL.test(text)) return true;
+  if (SIGN_UP.test(text) && text.split(' ').length <= 25) return true;
+  if (!POINTER.test(text)) return false;
+  let linked = 0;
+  visit(paragraph, 'link', (link) => {
+    linked += collapseWhitespace(toPlain(link)).length;
+  });
+  return linked >= (text.length - (POINTER.exec(text)?.[0].length ?? 0)) * 0.6;
 }
 
 const TRY =
@@ -312,7 +353,9 @@ export function parseHtml(html: string, file: string, given: GivenFacts = {}): P
   const updated = stringOf(ld?.dateModified) ?? meta(page, 'article:modified_time');
   const language = pageLanguage(page, ld);
   const dek =
-    stringOf(ld?.description) ?? stringOf(page.querySelector('[itemprop="description"]')?.textContent);
+    stringOf(ld?.description) ??
+    stringOf(page.querySelector('[itemprop="description"]')?.textContent) ??
+    standfirst(page);
 
   const { body, dropped } = extractBody(html, file, page, headline, { base: originalUrl, title, dek });
 

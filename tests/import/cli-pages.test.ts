@@ -10,7 +10,9 @@ import { listFiles, readYaml, removeTempDirs, runImport, tempDir } from '../help
 
 const PAGES = 'tests/fixtures/saved-pages';
 const page = (name: string) => `${PAGES}/${name}/page.html`;
-const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /mu);
+const noStackTrace = (text: string) => {
+  expect(text).not.toMatch(/^\s+at /mu);
+};
 
 afterAll(removeTempDirs);
 
