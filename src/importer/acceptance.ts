@@ -20,7 +20,7 @@ export const LIMITS = {
   minWords: 60,
   /** The most of the text that may be link text. */
   maxLinkShare: 0.35,
-  /** The most of the text that may be boilerplate paragraphs. */
+  /** The most of the text that may be boilerplate paragraphs (when two or more are). */
   maxBoilerplateShare: 0.25,
   /** The least of the page's main text the extraction must keep. */
   minCoverage: 0.6,
@@ -56,7 +56,7 @@ export interface Verdict {
 
 /** Phrases of page furniture, in the languages of the corpus. */
 const BOILERPLATE =
-  /©|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)|(?:we use|accept|about|uses) cookies|cookie (?:policy|settings)|provided by|delayed (?:by )?(?:at least )?\d+ minutes|market data|subscribe (?:now|today|to)|sign up (?:for|to)|newsletter|droits réservés|mentions légales|derechos reservados|aviso legal|alle rechte|impressum|všechna práva/iu;
+  /©|\bcopyright\b|all rights reserved|terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)|(?:we use|accept|about|uses) cookies|cookie (?:policy|settings)|(?:data|quotes?|information) (?:is |are )?provided by|delayed (?:by )?(?:at least )?\d+ minutes|market data (?:provided|delayed|terms)|subscribe (?:now|today|to)|sign up (?:for|to)|newsletter|droits réservés|mentions légales|derechos reservados|aviso legal|alle rechte|impressum|všechna práva/iu;
 
 const words = (text: string): string[] =>
   text
@@ -128,7 +128,11 @@ function inFooter(element: Element): boolean {
   return false;
 }
 
-/** The first paragraphs of eight words or more after the headline, outside furniture. */
+/**
+ * The first paragraphs of prose after the headline, outside furniture: twelve
+ * words or more ending a sentence, so that "Published 3 hours ago" or "This
+ * article is more than 5 years old" does not count as the article's start.
+ */
 function leadAfter(document: Document, headline: Element): string[] {
   const total = paragraphChars(document.body);
   const lead: string[] = [];
@@ -142,7 +146,7 @@ function leadAfter(document: Document, headline: Element): string[] {
       !inFurniture(element, document.body, total)
     ) {
       const text = collapseWhitespace(element.textContent);
-      if (words(text).length >= 8) lead.push(text);
+      if (words(text).length >= 12 && /[.!?…"”»“]$/u.test(text)) lead.push(text);
       if (lead.length === LIMITS.leadParagraphs) break;
     }
   }
@@ -167,9 +171,9 @@ export function judge(page: Document, headline: Element | undefined, extracted: 
   const extractedWords = words(text);
   const root = mainRoot(page);
   const main = mainParagraphs(root).flatMap(words);
-  const boilerplate = extracted.blocks
-    .filter((block) => BOILERPLATE.test(block))
-    .reduce((sum, block) => sum + words(block).length, 0);
+  const boilerplateList = extracted.blocks.filter((block) => BOILERPLATE.test(block));
+  const boilerplateBlocks = boilerplateList.length;
+  const boilerplate = boilerplateList.reduce((sum, block) => sum + words(block).length, 0);
   const measures: Measures = {
     words: extractedWords.length,
     mainWords: main.length,
@@ -188,7 +192,8 @@ export function judge(page: Document, headline: Element | undefined, extracted: 
     return verdict(
       `the only text found is ${measures.words} words long, too short for an article: the page may be a video, gallery or teaser page, or load its text by script`,
     );
-  if (measures.boilerplateShare > LIMITS.maxBoilerplateShare)
+  // One paragraph that mentions a newsletter is an article's; a footer has several such lines.
+  if (measures.boilerplateShare > LIMITS.maxBoilerplateShare && boilerplateBlocks >= 2)
     return verdict(
       `${percent(measures.boilerplateShare)} of the text found is site boilerplate (copyright, cookies, terms, data notices), not the article`,
     );

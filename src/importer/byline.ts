@@ -20,6 +20,10 @@ const LEAD =
 /** What follows the names on a byline: roles, places, dates, "Updated …", "| 5 min read". */
 const TAIL =
   /\s*(?:[|•·–—]|,\s|\s(?:in|en|aus|z|ve)\s+[A-ZÀ-Ž][\p{L}]+$|\s(?:updated|published|mis à jour|publié|actualizado|aktualisiert|aktualizováno)\b|\s\d).*$/isu;
+/** A month before a day or a year: "March 3, 2015" ("May" only so, as it is also a name). */
+const MONTH =
+  /\s(?:January|February|March|April|June|July|August|September|October|November|December|May(?=\s\d))\b.*$/u;
+
 /** Two names: "Ann Smith and Bo Li", "Ann Smith & Bo Li", "Ann Smith et Bo Li". */
 const AND = /\s+(?:and|&|et|y|und|a|e)\s+/u;
 
@@ -38,7 +42,12 @@ function isName(text: string): boolean {
 
 /** The names in a byline's text: "By Ann Smith and Bo Li, Political Correspondent" → both names. */
 export function namesInByline(text: string): string[] {
-  const line = collapseWhitespace(text).replace(LEAD, '').replace(TAIL, '').trim();
+  const line = collapseWhitespace(text)
+    .replace(/(?:^|\s)@\w+/gu, '') // a social-media handle after the name
+    .replace(LEAD, '')
+    .replace(TAIL, '')
+    .replace(MONTH, '')
+    .trim();
   const names = line
     .split(AND)
     .map((name) => name.replace(/[.,]$/u, '').trim())
@@ -85,13 +94,20 @@ function textOf(element: Element): string {
   return content ?? element.textContent;
 }
 
+/** A meta tag's names: "Ann Smith, Bo Li" is two authors when each part is a name. */
+function metaNames(content: string): string[] {
+  const parts = content.split(/[,;]/u).map((part) => collapseWhitespace(part));
+  if (parts.length > 1 && parts.every(isName)) return parts;
+  return namesInByline(/^by\s/iu.test(content.trim()) ? content : `By ${content}`);
+}
+
 /** Authors named in the page itself: meta tags, rel and itemprop marks, byline classes, "By" lines. */
 export function pageAuthors(document: Document, headline: Element | undefined): string[] {
-  for (const key of ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator']) {
+  for (const key of ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator']) {
     const names = [...document.querySelectorAll(`meta[name="${key}" i], meta[property="${key}" i]`)]
       .map((meta) => meta.getAttribute('content') ?? '')
       .filter((content) => !looksLikeUrl(content.trim()))
-      .flatMap((content) => namesInByline(`By ${content}`));
+      .flatMap(metaNames);
     if (names.length > 0) return unique(names);
   }
   for (const selector of BYLINE_SELECTORS) {

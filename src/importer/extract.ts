@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { judge, mainRoot, type Extracted, type Measures } from './acceptance.ts';
 import { ImportError } from './errors.ts';
-import { FURNITURE_SELECTOR, isChromeBlock, paragraphChars } from './furniture.ts';
+import { ARTICLE_SHARE, FURNITURE_SELECTOR, isChromeBlock, paragraphChars } from './furniture.ts';
 import { parsePage } from './page.ts';
 import { collapseWhitespace } from './typography.ts';
 
@@ -78,8 +78,14 @@ function removeChrome(document: Document): void {
     'article header, [hidden], [aria-hidden="true"], [class], [id]',
   )) {
     if (!element.isConnected || element.matches(FRAME) || element.querySelector(FRAME)) continue;
-    if (element.matches('article header, [hidden], [aria-hidden="true"]') || isChromeBlock(element, total))
+    if (element.matches('article header')) element.remove();
+    // A page saved under a paywall or a modal may hide its article: hidden counts only for small blocks.
+    else if (
+      element.matches('[hidden], [aria-hidden="true"]') &&
+      paragraphChars(element) < total * ARTICLE_SHARE
+    )
       element.remove();
+    else if (isChromeBlock(element, total)) element.remove();
   }
 }
 

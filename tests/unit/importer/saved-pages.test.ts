@@ -46,6 +46,15 @@ describe('judge: is the extracted text the article?', () => {
     expect(judge(document, headline, extracted(PARAGRAPHS.slice(0, 2))).problem).toMatch(/words long/u);
     expect(judge(document, headline, extracted(PARAGRAPHS.slice(2))).problem).toMatch(/follow the headline/u);
   });
+  it('accepts an article with one long paragraph about a newsletter', () => {
+    const newsletter =
+      'The swimming clubs said they would send news of the new pool to members through their joint newsletter, which reaches about four thousand families in the town every month.';
+    const blocks = [...PARAGRAPHS.slice(0, 3), newsletter];
+    const short = doc(page(blocks.map((p) => `<p>${p}</p>`).join('')));
+    const verdict = judge(short, short.querySelector('h1') ?? undefined, extracted(blocks));
+    expect(verdict.measures.boilerplateShare).toBeGreaterThan(0.25);
+    expect(verdict.problem).toBeUndefined();
+  });
   it('refuses text that sits in the footer or above the headline', () => {
     const long = 'is a line of text in the page, long enough to be read as a paragraph of news';
     const shaped = doc(
@@ -68,6 +77,10 @@ describe('parseHtml on hostile shapes', () => {
     const html = page(
       `<div class="article-body paywall">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`,
     );
+    expect(parseHtml(html, 'p.html').body.children).toHaveLength(8);
+  });
+  it('reads an article that a modal saved over it marks aria-hidden', () => {
+    const html = page(`<div aria-hidden="true">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`);
     expect(parseHtml(html, 'p.html').body.children).toHaveLength(8);
   });
   it('refuses a page whose only text is its footer, saying what to try', () => {
@@ -120,6 +133,8 @@ describe('bylines', () => {
     ['Par Julien Moreau et Sophie Lacaze', ['Julien Moreau', 'Sophie Lacaze']],
     ['Autorka: Petra Novotná', ['Petra Novotná']],
     ['Hugo Pennington Updated 11.40pm, 3 June', ['Hugo Pennington']],
+    ['by Jane Doe @jdoe March 3, 2015: 10:43 AM ET', ['Jane Doe']],
+    ['By Theresa May', ['Theresa May']],
     ['Read more about our coverage of the election', []],
     ['https://news.example/people/ann/', []],
   ])('%s', (text, names) => {
@@ -132,6 +147,12 @@ describe('bylines', () => {
       'Bo Li',
       'Cy Ng',
     ]);
+  });
+  it('reads a meta tag’s list of names, and the byl tag', () => {
+    const find = (head: string) =>
+      pageAuthors(doc(`<html><head>${head}</head><body></body></html>`), undefined);
+    expect(find('<meta name="author" content="Ann Smith, Bo Li">')).toEqual(['Ann Smith', 'Bo Li']);
+    expect(find('<meta name="byl" content="By Cy Ng and Dee Roe">')).toEqual(['Cy Ng', 'Dee Roe']);
   });
   it('finds itemprop, rel=author and a "By" line after the headline, not names in the footer', () => {
     const find = (body: string) => {
