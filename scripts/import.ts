@@ -27,6 +27,8 @@ Options:
   --topics <a,b,c>       topics, separated by commas
   --original-url <url>   the article's address at its publisher (one file only)
   --source-url <url>     the publisher's home page, for a new source
+  --source-name <name>   the publisher's name, when the page does not give it
+  --author <name>        an author's name, when the page does not give it (repeat for each)
   --language <tag>       BCP 47 language tag (default: the page's, else en)
   --slug <slug>          the URL slug (default: from the headline; one file only)
   --dek <text>           the standfirst (default: the page's, else the first sentence; one file only)
@@ -53,6 +55,8 @@ function parseCommandLine(argv: string[]) {
         topics: { type: 'string' },
         'original-url': { type: 'string' },
         'source-url': { type: 'string' },
+        'source-name': { type: 'string' },
+        author: { type: 'string', multiple: true },
         language: { type: 'string' },
         slug: { type: 'string' },
         dek: { type: 'string' },
@@ -79,6 +83,10 @@ function parseCommandLine(argv: string[]) {
     );
   if (values.dek?.trim() === '')
     throw new UsageError('--dek is empty; give the standfirst, or leave --dek out to use the first sentence');
+  if (values['source-name']?.trim() === '')
+    throw new UsageError('--source-name is empty; give the publisher’s name');
+  const authors = values.author?.map((name) => name.trim());
+  if (authors?.some((name) => name === '')) throw new UsageError('--author is empty; give the author’s name');
   const topics = values.topics?.split(',').map((topic) => topic.trim());
   if (topics?.some((topic) => topic === ''))
     throw new UsageError('--topics has an empty topic; separate topics with single commas');
@@ -91,6 +99,8 @@ function parseCommandLine(argv: string[]) {
     ...(values.language !== undefined && { language: values.language }),
     ...(values.slug !== undefined && { slug: values.slug }),
     ...(values.dek !== undefined && { dek: values.dek }),
+    ...(values['source-name'] !== undefined && { sourceName: values['source-name'].trim() }),
+    ...(authors !== undefined && { authors }),
   };
   return { files: positionals, options, contentDir: resolve(values['content-dir']), flags: values };
 }
@@ -164,8 +174,12 @@ async function main(argv: string[]): Promise<number> {
       }
       plans.push(plan);
     } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      errors.push(error.message);
+      // No input ever ends in a stack trace: an error nobody foresaw still names its file.
+      errors.push(
+        error instanceof ImportError
+          ? error.message
+          : `${file}: unexpected error: ${(error as Error).message || String(error)}`,
+      );
     }
   }
   if (errors.length > 0) {
@@ -201,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of plan.files.filter((f) => toWrite.includes(f)))
       say(`  ${verb} ${relative('.', join(contentDir, file.path))}`);
     for (const line of formatReport(plan.report)) say(line);
+    for (const note of plan.report.notes) say(`  ${note}`);
   }
   if (json) {
     const output = plans.map((plan) => ({
@@ -225,6 +240,7 @@ try {
     console.error(`error: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {
-    throw error;
+    console.error(`error: ${(error as Error).message || String(error)}; nothing written`);
+    process.exitCode = 1;
   }
 }

@@ -1,25 +1,26 @@
 /**
- * A saved article page: Mozilla Readability finds the article (the extraction
- * Firefox Reader View uses), rehype-remark turns it into Markdown syntax.
- * Metadata comes from the page's JSON-LD, Open Graph and article tags, in that
- * order of trust; nothing is taken from the visible chrome.
+ * A saved article page: its metadata from the page's JSON-LD, Open Graph and
+ * article tags, in that order of trust, then from the marks pages put on their
+ * masthead and byline; its body from extract.ts, which refuses a page whose
+ * extraction does not look like its article, never importing the wrong text.
  */
-import { Readability } from '@mozilla/readability';
-import type { Element as HastElement, Root as HastRoot } from 'hast';
-import { parseHTML } from 'linkedom';
-import type { Root } from 'mdast';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import { unified } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { jsonLdAuthors, pageAuthors } from './byline.ts';
 import { ImportError } from './errors.ts';
+import { absolute, extractBody } from './extract.ts';
+import { parsePage } from './page.ts';
 import type { ParsedArticle } from './parsed.ts';
 import { collapseWhitespace } from './typography.ts';
 
 type JsonObject = Record<string, unknown>;
 
+/** What the editor gives on the command line for a fact the page may lack. */
+export interface GivenFacts {
+  publisher?: string;
+  authors?: string[];
+}
+
 const ARTICLE_TYPES =
-  /^(?:News|Opinion|Report|Analysis|Review|Blog|Scholarly|Tech)?Article$|^(?:BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/u;
+  /^(?:News|Opinion|Report|Analysis|Review|Blog|Scholarly|Tech|Live)?(?:Article|BlogPosting)$|^(?:ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/u;
 
 const asArray = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
@@ -27,11 +28,17 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? collapseWhitespace(value) : undefined;
-const nameOf = (value: unknown): string | undefined =>
-  stringOf(value) ?? (isObject(value) ? stringOf(value.name) : undefined);
 
-/** The page's article object in JSON-LD, looking inside @graph arrays. */
-function findJsonLdArticle(document: Document): JsonObject | undefined {
+interface JsonLd {
+  article?: JsonObject;
+  /** Every node with an @id, to resolve references such as {"@id": "#publisher"}. */
+  graph: Map<string, JsonObject>;
+}
+
+/** The page's article object in JSON-LD, looking inside @graph arrays, and its nodes by @id. */
+function readJsonLd(document: Document): JsonLd {
+  const graph = new Map<string, JsonObject>();
+  let article: JsonObject | undefined;
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let data: unknown;
     try {
@@ -39,17 +46,24 @@ function findJsonLdArticle(document: Document): JsonObject | undefined {
     } catch {
       continue; // A broken JSON-LD block is the page's problem; the meta tags still count.
     }
-    const candidates = asArray(data).flatMap((item) =>
+    const nodes = asArray(data).flatMap((item) =>
       isObject(item) && item['@graph'] ? asArray(item['@graph']) : [item],
     );
-    const article = candidates.find(
-      (item) =>
-        isObject(item) &&
-        asArray(item['@type']).some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)),
-    );
-    if (isObject(article)) return article;
+    for (const node of nodes.filter(isObject)) {
+      if (typeof node['@id'] === 'string') graph.set(node['@id'], node);
+      const isArticle = asArray(node['@type']).some(
+        (type) => typeof type === 'string' && ARTICLE_TYPES.test(type),
+      );
+      if (isArticle && article === undefined) article = node;
+    }
   }
-  return undefined;
+  return article === undefined ? { graph } : { article, graph };
+}
+
+function nameOf(value: unknown, graph: Map<string, JsonObject>): string | undefined {
+  if (!isObject(value)) return stringOf(value);
+  const node = typeof value['@id'] === 'string' && !value.name ? graph.get(value['@id']) : value;
+  return stringOf(node?.name);
 }
 
 function meta(document: Document, key: string): string | undefined {
@@ -57,131 +71,97 @@ function meta(document: Document, key: string): string | undefined {
   return stringOf(element?.getAttribute('content'));
 }
 
-const isUrl = (text: string) => /^https?:\/\//iu.test(text);
-
-function absolute(href: string, base: string | undefined): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
+/** The publisher named by the masthead's logo: its alt text or label, without "logo" or "home". */
+function logoName(document: Document): string | undefined {
+  const logo = document.querySelector(
+    '[class*="logo" i] img[alt], img[class*="logo" i][alt], [id*="logo" i] img[alt], a[rel~="home"] img[alt], [class*="masthead" i] img[alt], a[class*="logo" i][aria-label]',
+  );
+  const label = logo?.getAttribute('alt') ?? logo?.getAttribute('aria-label');
+  const name = stringOf(label)
+    ?.replace(/^(?:logo(?:\s+of)?|home)\s*[:–—-]?\s*/iu, '')
+    .replace(/\s*[:–—-]?\s*(?:logo|home(?:\s?page)?)$/iu, '');
+  return name === '' ? undefined : name;
 }
 
-/** Removes what is not the article's text: figures, images, forms, embeds, leftovers of widgets. */
-function cleanArticle(tree: HastRoot, base: string | undefined, dropped: string[]): void {
-  const unwanted = new Set([
-    'figure',
-    'img',
-    'picture',
-    'video',
-    'audio',
-    'iframe',
-    'form',
-    'button',
-    'input',
-    'select',
-    'textarea',
-    'svg',
-    'math',
-    'script',
-    'style',
-    'noscript',
-    'aside',
-    'nav',
-  ]);
-  visit(tree, 'element', (node: HastElement, index, parent) => {
-    if (unwanted.has(node.tagName) && parent && index !== undefined) {
-      dropped.push(`<${node.tagName}>`);
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') {
-      node.properties.href = absolute(node.properties.href, base);
-    }
-    return undefined;
-  });
+/** The page's language: the html element's lang, JSON-LD inLanguage, og:locale, Content-Language. */
+function pageLanguage(document: Document, article: JsonObject | undefined): string | undefined {
+  const httpEquiv = document
+    .querySelector('meta[http-equiv="content-language" i]')
+    ?.getAttribute('content')
+    ?.split(',')[0];
+  return (
+    stringOf(document.documentElement.getAttribute('lang')) ??
+    stringOf(document.documentElement.getAttribute('xml:lang')) ??
+    stringOf(article?.inLanguage) ??
+    meta(document, 'og:locale')?.replace('_', '-') ??
+    stringOf(httpEquiv)
+  );
 }
 
-/** Parts of class names and ids that mark page furniture: "ad-unit", "social-share", "story__byline". */
-const CHROME = new Set(
-  'ad ads adslot advert advertisement banner breadcrumb breadcrumbs byline consent cookie dateline kicker meta newsletter promo related share sharing social sponsored subscribe tags topics'.split(
-    ' ',
-  ),
-);
+/** Class words of a standfirst: "standfirst", French "chapo", Czech "perex", German "Vorspann". */
+const STANDFIRST = new Set('standfirst dek chapo chapeau perex vorspann entradilla subheadline'.split(' '));
 
-function isChrome(element: Element): boolean {
-  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return names.split(/[\s_-]+/u).some((part) => CHROME.has(part.toLowerCase()));
+/** The page's standfirst, marked by its class: a paragraph between the headline and the body. */
+function standfirst(document: Document): string | undefined {
+  const element = [...document.querySelectorAll('p[class], div[class]')].find((candidate) =>
+    (candidate.getAttribute('class') ?? '')
+      .split(/[\s_-]+/u)
+      .some((part) => STANDFIRST.has(part.toLowerCase())),
+  );
+  const text = element === undefined ? undefined : stringOf(element.textContent);
+  return text !== undefined && text.length < 400 ? text : undefined;
 }
 
-/**
- * Removes page furniture before Readability looks: its scoring keeps an
- * article's header (kicker, byline, share buttons) and ad labels inside the body.
- */
-function removeChrome(document: Document): void {
-  for (const element of document.querySelectorAll(
-    'article header, [hidden], [aria-hidden="true"], [class], [id]',
-  )) {
-    if (
-      element.isConnected &&
-      (element.matches('article header, [hidden], [aria-hidden="true"]') || isChrome(element))
-    )
-      element.remove();
-  }
+/** The headline as it stands in the page: the h1 that carries the title, else the first h1. */
+function findHeadline(document: Document, title: string): Element | undefined {
+  const headings = [...document.querySelectorAll('h1')];
+  const key = title.toLowerCase();
+  return (
+    headings.find((h) => {
+      const text = collapseWhitespace(h.textContent).toLowerCase();
+      return text !== '' && (text === key || key.includes(text) || text.includes(key));
+    }) ?? headings[0]
+  );
 }
 
 /** Parses a saved article page; throws an ImportError when there is no article in it. */
-export function parseHtml(html: string, file: string): ParsedArticle {
-  const { document } = parseHTML(html);
-  const ld = findJsonLdArticle(document);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  const originalUrl = canonical ?? stringOf(ld?.url) ?? meta(document, 'og:url');
+export function parseHtml(html: string, file: string, given: GivenFacts = {}): ParsedArticle {
+  const page = parsePage(html, file);
+  const { article: ld, graph } = readJsonLd(page);
+  const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const originalUrl = canonical ?? stringOf(ld?.url) ?? meta(page, 'og:url');
 
   const title =
     stringOf(ld?.headline) ??
-    meta(document, 'og:title') ??
-    stringOf(document.querySelector('h1')?.textContent) ??
-    stringOf(document.title);
+    meta(page, 'og:title') ??
+    stringOf(page.querySelector('h1')?.textContent) ??
+    stringOf(page.title);
   if (title === undefined)
     throw new ImportError(
       file,
       'title',
       'the page has no headline (JSON-LD headline, og:title, h1 or title)',
     );
-  const publisher = nameOf(ld?.publisher) ?? meta(document, 'og:site_name');
+  const headline = findHeadline(page, title);
+  const publisher =
+    given.publisher ?? nameOf(ld?.publisher, graph) ?? meta(page, 'og:site_name') ?? logoName(page);
   if (publisher === undefined)
     throw new ImportError(
       file,
       'publisher',
-      'the page does not name its publisher (JSON-LD publisher or og:site_name)',
+      'the page does not name its publisher (JSON-LD publisher, og:site_name or the logo’s alt text); pass --source-name "<publisher>", with --source-url <home page> for a new source',
     );
-  const authors = asArray(ld?.author)
-    .map(nameOf)
-    .filter((name) => name !== undefined);
-  const metaAuthor = meta(document, 'author') ?? meta(document, 'article:author');
-  if (authors.length === 0 && metaAuthor !== undefined && !isUrl(metaAuthor)) authors.push(metaAuthor);
-  const date = stringOf(ld?.datePublished) ?? meta(document, 'article:published_time');
-  const updated = stringOf(ld?.dateModified) ?? meta(document, 'article:modified_time');
-  const language = stringOf(document.documentElement.getAttribute('lang')) ?? stringOf(ld?.inLanguage);
+  let authors = given.authors ?? jsonLdAuthors(ld, graph);
+  if (authors.length === 0) authors = pageAuthors(page, headline);
+  const date = stringOf(ld?.datePublished) ?? meta(page, 'article:published_time');
+  const updated = stringOf(ld?.dateModified) ?? meta(page, 'article:modified_time');
+  const language = pageLanguage(page, ld);
   const dek =
-    stringOf(ld?.description) ?? stringOf(document.querySelector('[itemprop="description"]')?.textContent);
+    stringOf(ld?.description) ??
+    stringOf(page.querySelector('[itemprop="description"]')?.textContent) ??
+    standfirst(page);
 
-  removeChrome(document);
-  const article = new Readability(document, { keepClasses: false }).parse();
-  if (!article?.content) throw new ImportError(file, 'body', 'no article text found in the page');
-
-  const dropped: string[] = [];
-  const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark);
-  const hast = processor.parse(article.content);
-  cleanArticle(hast, originalUrl, dropped);
-  const body = processor.runSync(hast);
-  // The headline and standfirst are metadata, not body text.
-  body.children = body.children.filter((node, i) => {
-    if (i > 1) return true;
-    const text = collapseWhitespace(toPlain(node));
-    return text !== title && text !== dek;
-  });
-  if (body.children.length === 0) throw new ImportError(file, 'body', 'no article text found in the page');
+  const { body, dropped } = extractBody(html, file, page, headline, { base: originalUrl, title, dek });
 
   return {
     title,
@@ -195,12 +175,4 @@ export function parseHtml(html: string, file: string): ParsedArticle {
     body,
     dropped,
   };
-}
-
-function toPlain(node: Root['children'][number]): string {
-  let text = '';
-  visit(node, 'text', (leaf: { value: string }) => {
-    text += leaf.value;
-  });
-  return text;
 }

@@ -17,7 +17,8 @@ import { findRelativeDateClue, parseDateLine } from './dates.ts';
 import { ImportError } from './errors.ts';
 import { frontMatter, type Field } from './front-matter.ts';
 import type { HyphenDecision, Lexicon } from './hyphens.ts';
-import { parseHtml } from './html.ts';
+import { parseHtml, type GivenFacts } from './html.ts';
+import { isEnglish } from './language.ts';
 import type { ParsedArticle } from './parsed.ts';
 import { parseRawText } from './raw-text.ts';
 import { repairArticle } from './repair.ts';
@@ -35,6 +36,10 @@ export interface ImportOptions {
   language?: string;
   slug?: string;
   dek?: string;
+  /** The publisher's name, when the page does not give it (or gives it wrongly). */
+  sourceName?: string;
+  /** The authors' names, when the page does not give them. */
+  authors?: string[];
 }
 
 export interface PlannedFile {
@@ -62,6 +67,8 @@ export interface ImportReport {
   dropped: string[];
   /** How many decisions an editor should check. */
   review: number;
+  /** What the importer left alone and why (a language it cannot repair). */
+  notes: string[];
 }
 
 export interface ImportPlan {
@@ -90,11 +97,15 @@ export function decodeInput(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-export function parseInput(text: string, file: string): { kind: 'text' | 'html'; parsed: ParsedArticle } {
+export function parseInput(
+  text: string,
+  file: string,
+  given: GivenFacts = {},
+): { kind: 'text' | 'html'; parsed: ParsedArticle } {
   const html =
     ['.html', '.htm'].includes(extname(file).toLowerCase()) || HTML.test(text.replace(/^\uFEFF/u, ''));
   return html
-    ? { kind: 'html', parsed: parseHtml(text, file) }
+    ? { kind: 'html', parsed: parseHtml(text, file, given) }
     : { kind: 'text', parsed: parseRawText(text, file) };
 }
 
@@ -175,18 +186,13 @@ export function planImport(
   lexicon: Lexicon,
   content: ContentState,
 ): ImportPlan {
-  const { kind, parsed } = parseInput(decodeInput(bytes, file), file);
-  const { title, report: repairs } = repairArticle(parsed.title, parsed.body, lexicon);
-  const body = stringifyBody(parsed.body);
-  const firstParagraph = parsed.body.children.find((node) => node.type === 'paragraph');
-
-  const format = options.format ?? 'news';
-  if (!Object.hasOwn(FORMATS, format))
-    throw new ImportError(
-      file,
-      'format',
-      `"${format}" is not a format: use one of ${Object.keys(FORMATS).join(', ')}`,
-    );
+  const given: GivenFacts = {
+    ...(options.sourceName !== undefined && { publisher: options.sourceName }),
+    ...(options.authors !== undefined && { authors: options.authors }),
+  };
+  const { kind, parsed } = parseInput(decodeInput(bytes, file), file, given);
+  if (given.publisher !== undefined) parsed.publisher = given.publisher;
+  if (given.authors !== undefined) parsed.authors = given.authors;
   // English, not the site's language: the repairs (hyphens.ts' lexicon) read English text.
   const language = options.language ?? parsed.language ?? 'en';
   try {
@@ -198,6 +204,26 @@ export function planImport(
       `"${language}" is not a BCP 47 language tag such as "en" or "en-GB"`,
     );
   }
+  const notes: string[] = [];
+  // The repairs know English only: in another language a hyphen or a quotation mark
+  // is left as published ("Abonnez-vous" stays), since nothing can prove it damage.
+  const { title, report: repairs } = isEnglish(language)
+    ? repairArticle(parsed.title, parsed.body, lexicon)
+    : { title: parsed.title, report: { hyphens: [], repairs: [] } };
+  if (!isEnglish(language))
+    notes.push(
+      `language ${language}: no repairs; the importer reads only English, so every hyphen, space and quotation mark is kept as published`,
+    );
+  const body = stringifyBody(parsed.body);
+  const firstParagraph = parsed.body.children.find((node) => node.type === 'paragraph');
+
+  const format = options.format ?? 'news';
+  if (!Object.hasOwn(FORMATS, format))
+    throw new ImportError(
+      file,
+      'format',
+      `"${format}" is not a format: use one of ${Object.keys(FORMATS).join(', ')}`,
+    );
   const slug = checkSlug(
     options.slug ?? slugify(title, { decamelize: false }),
     file,
@@ -207,6 +233,10 @@ export function planImport(
   const givenUrl = options.originalUrl ?? parsed.originalUrl;
   const originalUrl = givenUrl === undefined ? undefined : webUrl(givenUrl, file, 'originalUrl');
   const inferred: string[] = [];
+  if (given.publisher !== undefined)
+    inferred.push(`source: ${given.publisher}, given by the editor (--source-name)`);
+  if (given.authors !== undefined)
+    inferred.push(`authors: ${given.authors.join(', ')}, given by the editor (--author)`);
 
   let dek = options.dek ?? parsed.dek;
   let dekComment: string[] = [];
@@ -338,6 +368,7 @@ export function planImport(
     inferred,
     dropped: parsed.dropped,
     review: hyphenReview + repairs.repairs.filter((repair) => repair.review).length,
+    notes,
   };
   return { files, report };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/importer/html.ts';
 
 const body = (paragraphs: string) =>
-  `<p>${'A paragraph long enough for Readability to keep as article text, with more words. '.repeat(3)}</p>${paragraphs}`;
+  `<p>${'A paragraph long enough for Readability to keep as article text, with more words. '.repeat(6)}</p>${paragraphs}`;
 
 function page({ head = '', article = body('') } = {}) {
   return `<!doctype html><html lang="en-GB"><head><title>T | Site</title>${head}
@@ -43,7 +43,7 @@ describe('parseHtml: metadata', () => {
       language: 'en-GB',
     });
   });
-  it('falls back to meta tags and ignores an author given as a URL', () => {
+  it('falls back to meta tags, ignores an author given as a URL and reads the byline', () => {
     const parsed = parseHtml(
       page({
         head: '<meta property="og:title" content="OG title"><meta property="article:author" content="https://news.example/ann/"><meta property="article:published_time" content="2024-01-02T10:00:00Z">',
@@ -53,7 +53,7 @@ describe('parseHtml: metadata', () => {
     expect(parsed).toMatchObject({
       title: 'OG title',
       publisher: 'The Gazette',
-      authors: [],
+      authors: ['Someone'],
       date: '2024-01-02T10:00:00Z',
     });
   });
