@@ -157,7 +157,7 @@ for (const face of FACES) {
   font-weight: ${face.weight};
   font-style: ${face.style};
   font-display: swap;
-  unicode-range: ${unicodeRange(create(cut).characterSet.filter((code) => wanted.has(code)))};
+  unicode-range: ${unicodeRange((create(cut) as { characterSet: number[] }).characterSet.filter((code) => wanted.has(code)))};
 }`);
   // One set of fallback faces per family, fitted to its regular (text) or semibold (display) cut.
   if (!stacks.has(face.family) && face.style === 'normal') {

@@ -61,7 +61,7 @@ export function xCardText(title: string, description: string): HeadTag[] {
  * two in step), for browsers that tint their toolbar to match the page.
  * https://html.spec.whatwg.org/multipage/semantics.html#meta-theme-color
  */
-export const THEME_COLORS = { light: '#fdfcf9', dark: '#16161a' } as const;
+export const THEME_COLORS = { light: '#fbf9f4', dark: '#141416' } as const;
 
 export const themeColorTags = (): HeadTag[] => [
   name('theme-color', THEME_COLORS.light, '(prefers-color-scheme: light)'),

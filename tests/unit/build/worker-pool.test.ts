@@ -111,7 +111,8 @@ describe('createWorkerPool', () => {
       );
       await pool.close();
     }
-  });
+    // Twenty rounds start forty workers: a second on a quiet machine, several on a loaded one.
+  }, 30_000);
 
   test('runs `size` × `perWorker` jobs at once, and no more', async () => {
     const { pool, counter } = echoPool({ size: 2, perWorker: 2 });

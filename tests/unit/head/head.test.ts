@@ -14,8 +14,8 @@ const canonical: HeadTag = { tag: 'link', attrs: { rel: 'canonical', href: 'http
 const noindex: HeadTag = { tag: 'meta', attrs: { name: 'robots', content: 'noindex' } };
 // Every page ends with its theme colour for each scheme.
 const themeColors: HeadTag[] = [
-  { tag: 'meta', attrs: { name: 'theme-color', content: '#fdfcf9', media: '(prefers-color-scheme: light)' } },
-  { tag: 'meta', attrs: { name: 'theme-color', content: '#16161a', media: '(prefers-color-scheme: dark)' } },
+  { tag: 'meta', attrs: { name: 'theme-color', content: '#fbf9f4', media: '(prefers-color-scheme: light)' } },
+  { tag: 'meta', attrs: { name: 'theme-color', content: '#141416', media: '(prefers-color-scheme: dark)' } },
 ];
 
 describe('headTags', () => {

@@ -26,6 +26,7 @@ const ARTICLES = [
     authors: [{ name: 'Ann Author', path: '/authors/ann-author/' }],
     topics: [],
     language: 'en',
+    source: { name: 'Daily Example', url: 'https://daily.example/', terms: 'unknown' as const },
     html: '<p>Text.</p>',
   },
 ];
