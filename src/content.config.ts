@@ -21,6 +21,7 @@ import {
   webUrl,
   zonedDateTime,
 } from './catalog/fields.ts';
+import { repairRecord } from './catalog/repairs.ts';
 import { site } from './site.ts';
 
 /**
@@ -114,6 +115,8 @@ const articles = defineCollection({
       .default([]),
     /** Earlier slugs or site paths of this article, which must keep working. */
     aliases: z.array(alias).default([]),
+    /** What the importer repaired of the text as published (words, spacing, quotes, trailer); written by it. */
+    repairs: repairRecord.optional(),
   }).superRefine((data, ctx) => {
     const published = Date.parse(data.published);
     if (data.updated !== undefined && Date.parse(data.updated) < published) {
