@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { DIST, ROOT, readPage, textOf } from '../helpers/project.ts';
+import { markdown, people, validArticle } from '../helpers/content.ts';
+import { buildSite, DIST, makeSite, ROOT, readPage, textOf } from '../helpers/project.ts';
 
 const PERMALINK = '/2022/01/06/csto-undergoes-baptism-of-fire-in-kazakhstan/';
 const ARTICLE = join(ROOT, 'content/articles/2022-01-06-csto-undergoes-baptism-of-fire-in-kazakhstan.md');
@@ -103,4 +104,20 @@ describe('the text as shown elsewhere', () => {
       expect(jsonLd).not.toContain(published);
     }
   });
+});
+
+describe('a bad record', () => {
+  test('stops the build, naming the file, the field and what is wrong', async () => {
+    const bad = validArticle({
+      repairs: { words: [{ published: 'b-ut' }, { published: 'well-known', shown: 'well-known' }] },
+    });
+    const root = await makeSite('repair-record-bad', { ...people, 'articles/bad.md': markdown(bad) });
+    const { status, output } = buildSite(root);
+    expect(status).not.toBe(0);
+    expect(output).toContain('content/articles/bad.md');
+    expect(output).toMatch(/repairs\.words\.0\.shown: is required: give the text as shown/u);
+    expect(output).toMatch(
+      /repairs\.words\.1\.shown: is the same as published \("well-known"\): a record lists only what changed/u,
+    );
+  }, 300_000);
 });
