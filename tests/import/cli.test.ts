@@ -172,7 +172,12 @@ describe.concurrent('a normal import', () => {
 
   it('writes no repair record when nothing was repaired', async () => {
     const dir = contentDir();
-    const result = await importInto(dir, input('clean.txt', rawText()));
+    const result = await importInto(
+      dir,
+      '--source-url',
+      'https://daily.example/',
+      input('clean.txt', rawText()),
+    );
     expect(result.status, result.stderr).toBe(0);
     const [article] = listFiles(dir).filter((path) => path.startsWith('articles/'));
     const text = readFileSync(join(dir, article ?? ''), 'utf8');
