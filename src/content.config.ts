@@ -21,6 +21,7 @@ import {
   webUrl,
   zonedDateTime,
 } from './catalog/fields.ts';
+import { repairRecord } from './catalog/repairs.ts';
 import { site } from './site.ts';
 import { fediverseHandle, indexing, terms } from './catalog/terms.ts';
 
@@ -120,6 +121,8 @@ const articles = defineCollection({
     aliases: z.array(alias).default([]),
     /** How search engines may index this copy, when not as its source says (src/catalog/terms.ts). */
     indexing: indexing.optional(),
+    /** What the importer repaired of the text as published (words, spacing, quotes, trailer); written by it. */
+    repairs: repairRecord.optional(),
   }).superRefine((data, ctx) => {
     const published = Date.parse(data.published);
     if (data.updated !== undefined && Date.parse(data.updated) < published) {

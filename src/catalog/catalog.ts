@@ -11,6 +11,7 @@ import { ContentError, findCatalogProblems } from './rules.ts';
 import { linesBeforeBody } from '../images/body-images.ts';
 import { markdownBody } from '../syndication/markdown-copy.ts';
 import { FORMATS, type Format } from './fields.ts';
+import type { RepairRecord } from './repairs.ts';
 import { readBody, type BodyInfo, type BodyText } from '../bodies/cache.ts';
 import { articleImageProblems, withArticleImages, type ArticleBody } from '../images/resolve.ts';
 import { absoluteUrl, articlePath, authorPath, sourcePath } from '../lib/urls.ts';
@@ -76,6 +77,8 @@ export interface Article {
   body: BodyInfo;
   /** Earlier slugs or site paths that must keep working. */
   aliases: string[];
+  /** What the importer repaired of the text as published, when it repaired anything. */
+  repairs?: RepairRecord | undefined;
 }
 
 export interface Catalog {
@@ -246,6 +249,7 @@ function toArticle(
     path: articlePath({ slug: data.slug, published }),
     body,
     aliases: data.aliases,
+    repairs: data.repairs,
   };
 }
 

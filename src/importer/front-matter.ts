@@ -4,9 +4,12 @@
  * source. Date-times are always quoted: YAML would otherwise turn them into
  * dates and lose their offsets.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
-export type Value = string | string[];
+/** A list item: text, or a small mapping such as `{ published: …, shown: … }`. */
+export type Item = string | Readonly<Record<string, string>>;
+/** Text, a list of text, or named lists (the repair record). */
+export type Value = string | string[] | Readonly<Record<string, readonly Item[]>>;
 
 export interface Field {
   key: string;
@@ -24,10 +27,38 @@ const scalar = (value: string, quoted = false) =>
 const flowItem = (value: string) =>
   /[,[\]{}#&*!|>'"%@`]|^[-?:]|: /u.test(value) ? JSON.stringify(value) : scalar(value);
 
+/** Verbatim text in a flow collection: quoted unless plain words that YAML reads back as the same text. */
+const verbatimItem = (value: string) =>
+  /^[\p{L}\p{N}][^,[\]{}#:"'\n]*(?<!\s)$/u.test(value) && parse(value) === value
+    ? value
+    : JSON.stringify(value);
+
+/** Named lists as a block mapping: lists of text in flow style, lists of mappings one per line. */
+function namedLists(lists: Readonly<Record<string, readonly Item[]>>): string[] {
+  return Object.entries(lists).flatMap(([name, items]) =>
+    items.every((item) => typeof item === 'string')
+      ? [`  ${name}: [${items.map(verbatimItem).join(', ')}]`]
+      : [
+          `  ${name}:`,
+          ...items.map((item) =>
+            typeof item === 'string'
+              ? `    - ${verbatimItem(item)}`
+              : `    - { ${Object.entries(item)
+                  .map(([key, value]) => `${key}: ${verbatimItem(value)}`)
+                  .join(', ')} }`,
+          ),
+        ],
+  );
+}
+
 export function frontMatter(header: string[], fields: readonly Field[]): string {
   const lines = ['---', ...header.map((line) => `# ${line}`)];
   for (const { key, value, comment = [], quoted } of fields) {
     lines.push(...comment.map((line) => `# ${line}`));
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      lines.push(`${key}:`, ...namedLists(value));
+      continue;
+    }
     lines.push(
       `${key}: ${Array.isArray(value) ? `[${value.map(flowItem).join(', ')}]` : scalar(value, quoted)}`,
     );

@@ -22,6 +22,7 @@ import { isEnglish } from './language.ts';
 import type { ParsedArticle } from './parsed.ts';
 import { parseRawText } from './raw-text.ts';
 import { repairArticle } from './repair.ts';
+import { recordField, repairRecordOf } from './repair-record.ts';
 import type { Repair } from './typography.ts';
 
 /** What the editor may say about an article that its source does not. */
@@ -343,6 +344,11 @@ export function planImport(
         parsed.language === undefined && { comment: ['Assumed: the importer reads English text.'] }),
     },
   ];
+  // A saved page's dropped elements are page furniture, not lines of the text as published.
+  const record = recordField(
+    repairRecordOf(repairs.hyphens, repairs.repairs, kind === 'text' ? parsed.dropped : []),
+  );
+  if (record) fields.push(record);
   for (const field of fields)
     if (field.comment?.length && field.key !== 'format')
       inferred.push(`${field.key}: ${field.comment.join(' ')}`);

@@ -108,7 +108,11 @@ describe.concurrent('a normal import', () => {
       'authors/irina-alksnis.yaml',
       'sources/the-frontier-post.yaml',
     ]);
-    const { data, body } = readMarkdown(join(dir, RAW_ARTICLE));
+    const {
+      data: { repairs, ...data },
+      body,
+    } = readMarkdown(join(dir, RAW_ARTICLE));
+    expect(repairs).toBeDefined();
     expect(data).toEqual({
       title: 'CSTO undergoes ‘baptism of fire’ in Kazakhstan',
       dek: 'Russian paratroopers have begun to carry out a peacekeeping mission in the Republic of Kazakhstan.',
@@ -141,6 +145,44 @@ describe.concurrent('a normal import', () => {
     expect(result.stdout).toContain('“facilities ), and” → “facilities), and”: a space before “)”');
     expect(result.stdout).toContain('REVIEW “look look”: a doubled word, kept as the source printed it');
     expect(result.stdout).toContain('dropped after the body: 2 lines, from “About the author”');
+  });
+
+  it('writes the repair record: each change to the text as published, as published → as shown', async () => {
+    const dir = contentDir();
+    const result = await importInto(dir, ...RAW_ARGS, RAW);
+    expect(result.status, result.stderr).toBe(0);
+    const pairs = (list: string) =>
+      list.split(' ').map((pair) => {
+        const [published, shown] = pair.split('>');
+        return { published, shown };
+      });
+    // The editor's reading of the raw text: each word broken at a line end, in reading order.
+    const words = pairs(
+      'collea-gues>colleagues CS-TO>CSTO Arme-nia>Armenia co-urse>course Ka-zakh>Kazakh ' +
+        'aut-omatically>automatically fina-nce>finance C-STO>CSTO bapti-sm>baptism b-ut>but ' +
+        'A-sian>Asian no-thing>nothing yesterd-ay>yesterday NA-TO>NATO thi-nk>think',
+    );
+    expect(readMarkdown(join(dir, RAW_ARTICLE)).data.repairs).toEqual({
+      words,
+      spacing: [{ published: 'facilities ), and', shown: 'facilities), and' }],
+      quotes: [{ published: 'and Norway “), took to the', shown: 'and Norway”), took to the' }],
+      trailer: ['About the author', 'The Frontier Post'],
+    });
+  });
+
+  it('writes no repair record when nothing was repaired', async () => {
+    const dir = contentDir();
+    const result = await importInto(
+      dir,
+      '--source-url',
+      'https://daily.example/',
+      input('clean.txt', rawText()),
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const [article] = listFiles(dir).filter((path) => path.startsWith('articles/'));
+    const text = readFileSync(join(dir, article ?? ''), 'utf8');
+    expect(parseMarkdown(text).data).not.toHaveProperty('repairs');
+    expect(text).not.toContain('repair record');
   });
 
   it('writes only the article when its author and source exist, and leaves them as they were', async () => {

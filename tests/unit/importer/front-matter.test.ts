@@ -31,3 +31,43 @@ describe('frontMatter', () => {
     });
   });
 });
+
+describe('frontMatter with named lists (the repair record)', () => {
+  // Text a record may hold: spaces that matter, colons, commas, quotes, words YAML would read as other types.
+  const awkward = [
+    'facilities ), and',
+    'Norway “), took',
+    'note: this',
+    'word:',
+    ' leading',
+    'trailing ',
+    '“quoted”',
+    '"straight"',
+    "it's",
+    'true',
+    '2022',
+    'null',
+    '- dash',
+    '#hash',
+    'back\\slash',
+  ];
+  const value = {
+    words: [{ published: 'collea-gues', shown: 'colleagues' }],
+    spacing: awkward.map((text) => ({ published: text, shown: `${text}!` })),
+    trailer: awkward,
+  };
+  const text = frontMatter([], [{ key: 'repairs', value, comment: ['The repair record.'] }]);
+
+  it('round-trips every string exactly through a YAML parser', () => {
+    expect(parse(text.slice(4, -4))).toEqual({ repairs: value });
+  });
+
+  it('writes one change a line, plain where plain text reads back the same', () => {
+    expect(text.split('\n').slice(1, 5)).toEqual([
+      '# The repair record.',
+      'repairs:',
+      '  words:',
+      '    - { published: collea-gues, shown: colleagues }',
+    ]);
+  });
+});
