@@ -1,7 +1,8 @@
 /**
  * An article body as feed content. Feed readers show it out of the page, so it
  * loses what only makes sense on the page (the "¶" self-links and the ids they
- * point to), and every link and image becomes absolute: readers resolve
+ * point to, and the small-caps spans around acronyms, which need the site's
+ * style sheet), and every link and image becomes absolute: readers resolve
  * relative URLs inconsistently, or against the feed's address. A <picture> is
  * reduced to its <img>: readers drop <source>s or show them badly, and load
  * everything at once, so the fallback file with its size is what they get.
@@ -11,6 +12,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { SMALL_CAPS_CLASS } from '../bodies/plugins/rehype-small-caps.ts';
 
 /** The URL attributes that the body's sanitizer lets through (GitHub's schema: `protocols`). */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'longDesc'] as const;
@@ -22,6 +24,11 @@ const isPilcrow = (node: Element): boolean =>
   node.tagName === 'a' &&
   Array.isArray(node.properties.className) &&
   node.properties.className.includes('pilcrow');
+
+const isSmallCaps = (node: Element): boolean =>
+  node.tagName === 'span' &&
+  Array.isArray(node.properties.className) &&
+  node.properties.className.includes(SMALL_CAPS_CLASS);
 
 /** `value` made absolute against `base`; a value that is no URL at all is left for the reader to ignore. */
 export function absolute(value: string, base: string): string {
@@ -41,6 +48,11 @@ export function feedBody(base: string) {
         // The space that separated the "¶" from the paragraph's last word.
         const before = parent.children[index - 1];
         if (index === parent.children.length && before?.type === 'text') trimEnd(before);
+        return [SKIP, index];
+      }
+      if (isSmallCaps(node) && parent && index !== undefined) {
+        // The acronym's text, in the span's place.
+        parent.children.splice(index, 1, ...node.children);
         return [SKIP, index];
       }
       if (node.tagName === 'picture' && parent && index !== undefined) {

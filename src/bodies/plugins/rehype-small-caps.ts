@@ -8,6 +8,9 @@
 import type { ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 
+/** The class the style sheet sets in small capitals; feeds unwrap it (src/syndication/feed-html.ts). */
+export const SMALL_CAPS_CLASS = 'caps';
+
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const KEEP_AS_WRITTEN = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style']);
 
@@ -19,7 +22,7 @@ function split(text: string): ElementContent[] | undefined {
     parts.push({
       type: 'element',
       tagName: 'span',
-      properties: { className: ['caps'] },
+      properties: { className: [SMALL_CAPS_CLASS] },
       children: [{ type: 'text', value: match[0] }],
     });
     at = match.index + match[0].length;

@@ -12,6 +12,12 @@ describe('feedHtml', () => {
     expect(feedHtml(html, BASE)).toBe('<p>First.</p><p>Second <em>one</em>.</p>');
   });
 
+  it("unwraps the small-caps spans around acronyms, which need the site's style sheet, and keeps other spans", () => {
+    expect(
+      feedHtml('<p>The <span class="caps">CSTO</span> and <span class="capsule">x</span> met.</p>', BASE),
+    ).toBe('<p>The CSTO and <span class="capsule">x</span> met.</p>');
+  });
+
   it('keeps other links, including ones that only share a class name prefix', () => {
     expect(feedHtml('<p><a class="pilcrows" href="https://a.example/">x</a> y</p>', BASE)).toBe(
       '<p><a class="pilcrows" href="https://a.example/">x</a> y</p>',
