@@ -98,10 +98,7 @@ export function readerFiles(): Record<string, string> {
       validArticle({
         title,
         slug,
-        dek: `${(PARAGRAPHS[(index + 1) % PARAGRAPHS.length] ?? '').split('. ')[0] ?? ''}.`.replace(
-          /\.\.$/,
-          '.',
-        ),
+        dek: `${(PARAGRAPHS[(index + 1) % PARAGRAPHS.length] ?? '').split('. ')[0]?.replace(/\.$/, '') ?? ''}.`,
         published: `${day.toISOString().slice(0, 10)}T08:30:00+01:00`,
         authors: index % 5 === 1 ? ['ben-writer', 'ann-author'] : [index % 2 ? 'ben-writer' : 'ann-author'],
         source: index % 3 === 0 ? 'harbour-gazette' : 'daily-example',

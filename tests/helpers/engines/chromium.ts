@@ -25,7 +25,15 @@ export async function launchChromium(): Promise<Engine> {
         evaluate: async <T>(expression: string) =>
           JSON.parse(await page.evaluate<string>(`JSON.stringify(${expression})`)) as T,
         consoleErrors: () => Promise.resolve([...errors]),
-        screenshot: (path: string) => page.screenshot({ path }),
+        screenshot: (path?: string) => page.screenshot(path ? { path } : {}),
+        resize: (width: number, height = options.height ?? DEFAULT_HEIGHT) =>
+          page.setViewportSize({ width, height }),
+        press: (key: string) => page.keyboard.press(key),
+        type: (text: string) => page.keyboard.type(text),
+        click: (selector: string) => page.click(selector, { timeout: 5_000 }),
+        goto: async (target: string) => {
+          await page.goto(target, { waitUntil: 'load' });
+        },
         close: () => context.close(),
       };
     },

@@ -8,7 +8,7 @@
  * one Firefox per combination, started when first asked for.
  */
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput } from 'puppeteer-core';
 import { DEFAULT_HEIGHT, missingProgram, type Engine, type EnginePage, type OpenOptions } from './types.ts';
 import { FIREFOX_PATH } from '../../../scripts/browser-paths.mjs';
 
@@ -58,7 +58,27 @@ export async function launchFirefox(executablePath = FIREFOX_PATH): Promise<Engi
         evaluate: async <T>(expression: string) =>
           JSON.parse(await page.evaluate<[], () => string>(`JSON.stringify(${expression})`)) as T,
         consoleErrors: () => Promise.resolve([...errors]),
-        screenshot: async (path: string) => Buffer.from(await page.screenshot({ path, type: 'png' })),
+        screenshot: async (path?: string) =>
+          Buffer.from(await page.screenshot(path ? { path, type: 'png' } : { type: 'png' })),
+        resize: (width: number, height = options.height ?? DEFAULT_HEIGHT) =>
+          page.setViewport({ width, height }),
+        press: (key: string) => page.keyboard.press(key as KeyInput),
+        type: (text: string) => page.keyboard.type(text),
+        // Not page.click: its scrolling waits on a promise in the page, which never settles with JavaScript off.
+        click: async (selector: string) => {
+          const point = await page.evaluate<[], () => { x: number; y: number } | null>(`(() => {
+            const element = document.querySelector(${JSON.stringify(selector)});
+            if (!element) return null;
+            element.scrollIntoView({ block: 'center' });
+            const box = element.getBoundingClientRect();
+            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+          })()`);
+          if (!point) throw new Error(`nothing matches ${selector}`);
+          await page.mouse.click(point.x, point.y);
+        },
+        goto: async (target: string) => {
+          await page.goto(target, { waitUntil: 'load' });
+        },
         close: () => page.close(),
       };
     },

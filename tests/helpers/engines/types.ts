@@ -24,8 +24,18 @@ export interface EnginePage {
    * each; undefined where the engine cannot report them (WebKit).
    */
   consoleErrors(): Promise<string[] | undefined>;
-  /** A PNG of the viewport, also written to `path`. */
-  screenshot(path: string): Promise<Buffer>;
+  /** A PNG of the viewport, also written to `path` if given. */
+  screenshot(path?: string): Promise<Buffer>;
+  /** Sets the viewport to `width` (and `height`, or the height it was opened with) without reloading the page. */
+  resize(width: number, height?: number): Promise<void>;
+  /** Presses and releases one key on the focused element: a character, or `Tab`, `Enter`, `Escape`. */
+  press(key: string): Promise<void>;
+  /** Types `text` into the focused element, one key at a time. */
+  type(text: string): Promise<void>;
+  /** Clicks the first element matching the CSS `selector`, as a pointer would. */
+  click(selector: string): Promise<void>;
+  /** Navigates to `url` in the same page and resolves once it has loaded. */
+  goto(url: string): Promise<void>;
   close(): Promise<void>;
 }
 

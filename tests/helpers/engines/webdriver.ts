@@ -15,6 +15,10 @@ export interface Session {
   execute<T>(body: string): Promise<T>;
   /** A PNG of the top-level browsing context's viewport. */
   screenshot(): Promise<Buffer>;
+  /** Presses and releases each key in turn (WebDriver key values: a character, or U+E004 for Tab). */
+  keys(values: readonly string[]): Promise<void>;
+  /** Moves the mouse to (x, y) of the viewport and clicks its main button. */
+  clickAt(x: number, y: number): Promise<void>;
   delete(): Promise<void>;
 }
 
@@ -58,6 +62,23 @@ export async function newSession(base: string, capabilities: object): Promise<Se
     execute: <T>(script: string) => command<T>(base, 'POST', at('/execute/sync'), { script, args: [] }),
     async screenshot() {
       return Buffer.from(await command<string>(base, 'GET', at('/screenshot')), 'base64');
+    },
+    async keys(values) {
+      const actions = values.flatMap((value) => [
+        { type: 'keyDown', value },
+        { type: 'keyUp', value },
+      ]);
+      await command(base, 'POST', at('/actions'), { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    },
+    async clickAt(x, y) {
+      const actions = [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ];
+      await command(base, 'POST', at('/actions'), {
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+      });
     },
     async delete() {
       await command(base, 'DELETE', at(''));
