@@ -8,20 +8,10 @@
  * have their own), so a small proxy in front of `astro preview` puts one
  * `<script src>` at the very start of every HTML page's `<head>`. It stands
  * before the page's CSP `<meta>`, so the policy does not apply to it, and the
- * page is otherwise served as built (but for one directive, see UPGRADE). With the page's JavaScript off the
+ * page is otherwise served as built. With the page's JavaScript off the
  * probe does not run either; the same markup and styles are checked with it on.
  */
 import { createServer, type Server } from 'node:http';
-
-/**
- * WebKit applies `upgrade-insecure-requests` to 127.0.0.1 and localhost, which
- * Chromium and Firefox treat as secure: every link followed and every script
- * fetched (Pagefind) goes to https:// on a server that speaks http, and fails.
- * On the real site, served over https, the directive changes nothing, and it
- * can cause no violation report; the proxy takes it out and leaves the rest of
- * the policy as built.
- */
-const UPGRADE = /upgrade-insecure-requests;?/u;
 
 export const PROBE_PATH = '/.reader-probe.js';
 
@@ -89,7 +79,7 @@ export async function startProbeProxy(upstream: string): Promise<ProbeProxy> {
         const head = /<head[^>]*>/iu.exec(html);
         if (head) {
           const at = head.index + head[0].length;
-          const rest = html.slice(at).replace(UPGRADE, '');
+          const rest = html.slice(at);
           body = Buffer.from(`${html.slice(0, at)}<script src="${PROBE_PATH}"></script>${rest}`);
         }
       }
