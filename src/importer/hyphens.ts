@@ -69,6 +69,12 @@ export interface HyphenDecision {
   steps: HyphenStep[];
   /** True when any step is uncertain: an editor should look. */
   review: boolean;
+  /** For a review item: the token with its uncertain steps decided the other way. */
+  alternative?: string;
+  /** For a review item: the sentence it stands in, as published (set by repair.ts). */
+  sentence?: string;
+  /** True when an editor's decisions file settled it (decisions.ts). */
+  editor?: boolean;
 }
 
 export interface HyphenStep {
@@ -445,7 +451,35 @@ export function decideToken(token: string, lexicon: Lexicon, article: ArticleEvi
       current = right;
     }
   }
-  return { token, result, steps, review: steps.some((s) => s.confidence === 'uncertain') };
+  const review = steps.some((s) => s.confidence === 'uncertain');
+  if (!review) return { token, result, steps, review };
+  // The other reading: each uncertain step decided the other way, the rest as decided.
+  const alternative = parts.slice(1).reduce((form, right, i) => {
+    const step = steps[i];
+    const join = step?.confidence === 'uncertain' ? step.action === 'keep' : step?.action === 'join';
+    return join ? form + right : `${form}-${right}`;
+  }, parts[0] ?? '');
+  return { token, result, steps, review, alternative };
+}
+
+/** A decision an editor made in a decisions file: the form to print, hyphen by hyphen. */
+export function editorDecision(token: string, form: string, file: string): HyphenDecision {
+  const parts = token.split('-');
+  const steps: HyphenStep[] = [];
+  let at = (parts[0] ?? '').length;
+  for (let i = 1; i < parts.length; i++) {
+    const right = parts[i] ?? '';
+    const join = form[at] !== '-';
+    steps.push({
+      left: parts[i - 1] ?? '',
+      right,
+      action: join ? 'join' : 'keep',
+      confidence: 'certain',
+      reason: `the editor’s decision in ${file}`,
+    });
+    at += (join ? 0 : 1) + right.length;
+  }
+  return { token, result: form, steps, review: false, editor: true };
 }
 
 /** Words joined by hyphens: letters or digits on both sides of each hyphen. */

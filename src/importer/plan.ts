@@ -14,6 +14,7 @@ import { calendarDate, parseZonedDateTime, zoned } from '../lib/dates.ts';
 import { FORMATS, SLUG_PATTERN } from '../catalog/fields.ts';
 import { site } from '../site.ts';
 import { findRelativeDateClue, parseDateLine } from './dates.ts';
+import { parseDecisions } from './decisions.ts';
 import { ImportError } from './errors.ts';
 import { frontMatter, type Field } from './front-matter.ts';
 import type { HyphenDecision, Lexicon } from './hyphens.ts';
@@ -35,6 +36,8 @@ export interface ImportOptions {
   language?: string;
   slug?: string;
   dek?: string;
+  /** The editor's hyphen decisions file for this input, when there is one (decisions.ts). */
+  decisions?: { file: string; text: string };
 }
 
 export interface PlannedFile {
@@ -176,7 +179,21 @@ export function planImport(
   content: ContentState,
 ): ImportPlan {
   const { kind, parsed } = parseInput(decodeInput(bytes, file), file);
-  const { title, report: repairs } = repairArticle(parsed.title, parsed.body, lexicon);
+  const overrides = options.decisions && {
+    file: options.decisions.file,
+    decisions: parseDecisions(options.decisions.text, options.decisions.file),
+  };
+  const { title, report: repairs } = repairArticle(parsed.title, parsed.body, lexicon, overrides);
+  if (overrides) {
+    const found = new Set(repairs.hyphens.map((decision) => decision.token));
+    for (const token of overrides.decisions.keys())
+      if (!found.has(token))
+        throw new ImportError(
+          overrides.file,
+          `decisions: “${token}”`,
+          `does not occur in ${basename(file)}; write the token as the report shows it`,
+        );
+  }
   const body = stringifyBody(parsed.body);
   const firstParagraph = parsed.body.children.find((node) => node.type === 'paragraph');
 
