@@ -327,7 +327,7 @@ export function decideStep(
   }
   const ending = right.toLowerCase();
   // "travel-ling", "plan-ned": a doubled consonant and an ending.
-  const doubled = ending[0] === lower.at(-1) && /^.(?:ing|ed|er|ers|est)$/u.test(ending);
+  const doubled = ending.startsWith(lower.at(-1) ?? '-') && /^.(?:ing|ed|er|ers|est)$/u.test(ending);
   if ((doubled || baseForms(ending).some((base) => SUFFIXES.has(base))) && joinedIsWord) {
     return step('join', 'certain', `${quote(right)} is a suffix here; ${quote(joined)} is a word`);
   }

@@ -63,9 +63,7 @@ export function loadLexicon(): Promise<Lexicon> {
       const key = word.toLowerCase();
       perMillion.set(key, (perMillion.get(key) ?? 0) + count / SUBTLEX_MILLIONS);
     }
-    const hyphenated = indexes
-      .slice(0, 3)
-      .flatMap((index) => wordNetLemmas(index ?? '', (l) => l.includes('-')));
+    const hyphenated = indexes.slice(0, 3).flatMap((index) => wordNetLemmas(index, (l) => l.includes('-')));
     const verbs = wordNetLemmas(indexes[3] ?? '', (l) => !l.includes('_'));
     return createLexicon((word) => american.correct(word) || british.correct(word), perMillion, {
       written: wikipediaWords(wikipedia),
