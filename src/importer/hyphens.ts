@@ -496,14 +496,9 @@ function sameStem(a: string, b: string): boolean {
 /** Builds the article evidence from its whole text (title and body). */
 export function articleEvidence(text: string): ArticleEvidence {
   const pairs: [string, string][] = [];
-  const partsExact = new Map<string, number>();
-  const partsFolded = new Map<string, number>();
-  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const tokens: string[] = [];
   const plain = text.replace(HYPHENATED, (token) => {
-    for (const part of token.split('-')) {
-      count(partsExact, part);
-      count(partsFolded, part.toLowerCase());
-    }
+    tokens.push(token);
     const parts = token.toLowerCase().split('-');
     for (let i = 1; i < parts.length; i++) pairs.push([parts[i - 1] ?? '', parts[i] ?? '']);
     return ' ';
@@ -511,15 +506,26 @@ export function articleEvidence(text: string): ArticleEvidence {
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
   for (const [word] of plain.matchAll(/[\p{L}\p{N}]+/gu)) {
-    count(exact, word);
-    count(folded, word.toLowerCase());
+    exact.set(word, (exact.get(word) ?? 0) + 1);
+    folded.set(word.toLowerCase(), (folded.get(word.toLowerCase()) ?? 0) + 1);
   }
+  // The parts of hyphenated tokens, counted only when a decision asks (few do).
+  let parts: { exact: Map<string, number>; folded: Map<string, number> } | undefined;
+  const partsOf = () => {
+    if (parts) return parts;
+    parts = { exact: new Map(), folded: new Map() };
+    for (const part of tokens.flatMap((token) => token.split('-'))) {
+      parts.exact.set(part, (parts.exact.get(part) ?? 0) + 1);
+      parts.folded.set(part.toLowerCase(), (parts.folded.get(part.toLowerCase()) ?? 0) + 1);
+    }
+    return parts;
+  };
   // Capitalised or all-capital words must match exactly ("CSTO"); lowercase ones in any case.
   const lookup = (word: string, exactly: Map<string, number>, anyCase: Map<string, number>) =>
     word === word.toLowerCase() ? (anyCase.get(word) ?? 0) : (exactly.get(word) ?? 0);
   return {
     unbroken: (word) => lookup(word, exact, folded),
-    inCompound: (word) => lookup(word, partsExact, partsFolded),
+    inCompound: (word) => lookup(word, partsOf().exact, partsOf().folded),
     hyphenated(left, right) {
       const [l, r] = [left.toLowerCase(), right.toLowerCase()];
       // The same break twice can be chance; the hyphen kept across two forms of a word is a choice.
