@@ -59,6 +59,21 @@ describe('the damage generator', () => {
   });
 });
 
+describe('the names lists', () => {
+  it('find given names, surnames and places, and nothing else', () => {
+    for (const name of ['Siobhan', 'Oluwaseun', 'Kowalczyk', 'Bishkek', 'Yerevan', 'McAllister'])
+      expect(lexicon.isName(name), name).toBe(true);
+    for (const word of ['Zzqxv', 'Kelmarshx', 'Harrogatebased'])
+      expect(lexicon.isName(word), word).toBe(false);
+  });
+
+  it('humannames still ships its list sorted, as the lexicon’s binary search needs', () => {
+    const names = readFileSync(join(ROOT, 'node_modules/humannames/list.txt'), 'utf8').split(/\r?\n/u);
+    expect(names.length).toBeGreaterThan(100_000);
+    expect(names.every((name, i) => i === 0 || (names[i - 1] ?? '') <= name)).toBe(true);
+  });
+});
+
 describe('scores', () => {
   it('has the corpus: 40 tuning and 15 held-out articles', () => {
     expect(tuning).toHaveLength(40);
