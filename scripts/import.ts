@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decisionsPath } from '../src/importer/decisions.ts';
 import { ImportError } from '../src/importer/errors.ts';
 import { loadLexicon } from '../src/importer/lexicon.ts';
 import { planImport, type ImportOptions, type ImportPlan } from '../src/importer/plan.ts';
@@ -16,6 +17,7 @@ import { formatReport } from '../src/importer/report.ts';
 const USAGE = `Usage: npm run import -- [options] <file>...
 
 Imports raw article text (.txt) or saved article pages (.html) into content/.
+An editor's hyphen decisions in <input>.decisions.yaml, next to the input, are honoured.
 
 Options:
   --stdout               print the Markdown document; write nothing (one file only)
@@ -156,7 +158,12 @@ async function main(argv: string[]): Promise<number> {
       }
       // An author or source planned by an earlier input of this run is not new to a later one.
       const planned = { has: (path: string) => content.has(path) || claimed.has(path) };
-      const plan = planImport(file, bytes, options, lexicon, planned);
+      // The editor's hyphen decisions, next to the input, are honoured on every import.
+      const decisionsFile = decisionsPath(file);
+      const decisions = existsSync(decisionsFile)
+        ? { file: decisionsFile, text: await readFile(decisionsFile, 'utf8') }
+        : undefined;
+      const plan = planImport(file, bytes, { ...options, ...(decisions && { decisions }) }, lexicon, planned);
       const article = plan.files[0];
       // A dry run refuses what the real run would refuse; only --stdout prints regardless.
       if (article && content.has(article.path) && !flags.force && !flags.stdout) {

@@ -14,6 +14,7 @@ import { calendarDate, parseZonedDateTime, zoned } from '../lib/dates.ts';
 import { FORMATS, SLUG_PATTERN } from '../catalog/fields.ts';
 import { site } from '../site.ts';
 import { findRelativeDateClue, parseDateLine } from './dates.ts';
+import { parseDecisions } from './decisions.ts';
 import { ImportError } from './errors.ts';
 import { frontMatter, type Field } from './front-matter.ts';
 import type { HyphenDecision, Lexicon } from './hyphens.ts';
@@ -41,6 +42,8 @@ export interface ImportOptions {
   sourceName?: string;
   /** The authors' names, when the page does not give them. */
   authors?: string[];
+  /** The editor's hyphen decisions file for this input, when there is one (decisions.ts). */
+  decisions?: { file: string; text: string };
 }
 
 export interface PlannedFile {
@@ -194,6 +197,10 @@ export function planImport(
   const { kind, parsed } = parseInput(decodeInput(bytes, file), file, given);
   if (given.publisher !== undefined) parsed.publisher = given.publisher;
   if (given.authors !== undefined) parsed.authors = given.authors;
+  const overrides = options.decisions && {
+    file: options.decisions.file,
+    decisions: parseDecisions(options.decisions.text, options.decisions.file),
+  };
   // English, not the site's language: the repairs (hyphens.ts' lexicon) read English text.
   const language = options.language ?? parsed.language ?? 'en';
   try {
@@ -209,8 +216,18 @@ export function planImport(
   // The repairs know English only: in another language a hyphen or a quotation mark
   // is left as published ("Abonnez-vous" stays), since nothing can prove it damage.
   const { title, report: repairs } = isEnglish(language)
-    ? repairArticle(parsed.title, parsed.body, lexicon)
+    ? repairArticle(parsed.title, parsed.body, lexicon, overrides)
     : { title: parsed.title, report: { hyphens: [], repairs: [] } };
+  if (overrides) {
+    const found = new Set(repairs.hyphens.map((decision) => decision.token));
+    for (const token of overrides.decisions.keys())
+      if (!found.has(token))
+        throw new ImportError(
+          overrides.file,
+          `decisions: “${token}”`,
+          `does not occur in ${basename(file)}; write the token as the report shows it`,
+        );
+  }
   if (!isEnglish(language))
     notes.push(
       `language ${language}: no repairs; the importer reads only English, so every hyphen, space and quotation mark is kept as published`,

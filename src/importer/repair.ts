@@ -6,9 +6,11 @@
 import type { Nodes, Parent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { EditorDecisions } from './decisions.ts';
 import {
   articleEvidence,
   decideToken,
+  editorDecision,
   HYPHENATED,
   type ArticleEvidence,
   type HyphenDecision,
@@ -23,15 +25,35 @@ export interface RepairReport {
   repairs: Repair[];
 }
 
+/** An editor's decisions file: where it is, and published token → form to print. */
+export interface Overrides {
+  file: string;
+  decisions: EditorDecisions;
+}
+
 interface Context {
   lexicon: Lexicon;
   evidence: ArticleEvidence;
   report: RepairReport;
+  overrides: Overrides | undefined;
+}
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** The sentence of `text` around `index`, for the report: where an editor finds the token. */
+function sentenceAt(text: string, index: number): string {
+  const segment = sentences.segment(text).containing(index);
+  return (segment?.segment ?? text).trim();
 }
 
 function repairHyphens(text: string, context: Context): string {
-  return text.replace(HYPHENATED, (token) => {
-    const decision = decideToken(token, context.lexicon, context.evidence);
+  return text.replace(HYPHENATED, (token, index: number) => {
+    const form = context.overrides?.decisions.get(token);
+    const decision =
+      form === undefined
+        ? decideToken(token, context.lexicon, context.evidence)
+        : editorDecision(token, form, context.overrides?.file ?? '');
+    if (decision.review) decision.sentence = sentenceAt(text, index);
     context.report.hyphens.push(decision);
     return decision.result;
   });
@@ -56,12 +78,14 @@ export function repairArticle(
   title: string,
   body: Root,
   lexicon: Lexicon,
+  overrides?: Overrides,
 ): { title: string; report: RepairReport } {
   const report: RepairReport = { hyphens: [], repairs: [] };
   const context: Context = {
     lexicon,
     evidence: articleEvidence(`${title}\n${toString(body, { includeImageAlt: false })}`),
     report,
+    overrides,
   };
   const heading: Text = { type: 'text', value: title };
   repairBlock([heading], context);

@@ -1,4 +1,6 @@
 /** The importer's report as text for a terminal: every decision, review items marked. */
+import { basename } from 'node:path';
+import { decisionsPath } from './decisions.ts';
 import type { ImportReport } from './plan.ts';
 
 const REVIEW = 'REVIEW ';
@@ -17,7 +19,21 @@ export function formatReport(report: ImportReport): string[] {
         `    ${decision.review ? REVIEW : ''}${action} ${decision.token} → ${decision.result}: ${step.reason} (${step.confidence})`,
       );
     }
+    // In context, with both forms, so that an editor can settle it without opening the file.
+    if (decision.review) {
+      lines.push(`      in: “${decision.sentence ?? ''}”`);
+      lines.push(
+        `      printed: ${decision.result}; the other reading: ${decision.alternative ?? decision.token}`,
+      );
+    }
   }
+  const editor = report.hyphens.filter((h) => h.editor).length;
+  if (editor > 0)
+    lines.push(`  hyphens decided by the editor in ${basename(decisionsPath(report.file))}: ${editor}`);
+  if (review > 0)
+    lines.push(
+      `  to settle a REVIEW item, write “<token as published>: keep” (or join) in ${decisionsPath(report.file)} and import again`,
+    );
   const groups = [
     ['spacing', 'space'],
     ['quotation marks', 'quote'],

@@ -931,3 +931,106 @@ describe('imported articles pass the site’s own schema', () => {
     expect(textOf(document.querySelector('h1'))).toBe(b.title);
   });
 });
+
+describe.concurrent('hyphen decisions: the report in context, and the editor’s decisions file', () => {
+  const ITEM = `${CORPUS}/01-csto-central-asia/input.txt`;
+  /** The corpus item copied to a temporary directory, with a decisions file next to it when given. */
+  function withDecisions(decisions?: string): string {
+    const file = input('story.txt', readFileSync(join(ROOT, ITEM)));
+    if (decisions !== undefined) writeFileSync(join(file, '..', 'story.decisions.yaml'), decisions);
+    return file;
+  }
+  const ARGS = ['--source-url', 'https://publisher.example/', '--published', '2022-01-31'];
+
+  it('lists every uncertain decision with its sentence, both forms and the evidence', async () => {
+    const result = await importInto(contentDir(), '--dry-run', ...ARGS, withDecisions());
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    const review = lines.filter((line) => line.trimStart().startsWith('REVIEW keep Kazakhs-tani'));
+    expect(review).toHaveLength(1);
+    expect(review[0]).toContain('nothing attests “Kazakhstani”');
+    const at = lines.indexOf(review[0] ?? '');
+    expect(lines[at + 1]).toBe(
+      '      in: “Kazakhs-tani officials, for their part, insist that the invitation was a one-off measure and no-thing more.”',
+    );
+    expect(lines[at + 2]).toBe('      printed: Kazakhs-tani; the other reading: Kazakhstani');
+    expect(result.stdout).toContain('story.decisions.yaml and import again');
+  });
+
+  it('--report json gives each review item its sentence and the other reading', async () => {
+    const result = await importInto(contentDir(), '--dry-run', '--report', 'json', ...ARGS, withDecisions());
+    expect(result.status, result.stderr).toBe(0);
+    const { imports } = JSON.parse(result.stdout) as {
+      imports: { hyphens: { token: string; review: boolean; sentence?: string; alternative?: string }[] }[];
+    };
+    const review = imports[0]?.hyphens.filter((h) => h.review) ?? [];
+    expect(review.length).toBeGreaterThan(0);
+    for (const item of review) {
+      expect(item.sentence).toContain(item.token);
+      expect(item.alternative).not.toBe(undefined);
+    }
+  });
+
+  it('honours the decisions file on re-import: keep, join and a given form', async () => {
+    const dir = contentDir();
+    const file = withDecisions(
+      '# the editor checked the original\nKazakhs-tani: join\nfort-night: keep\nTok-ayev: Tokayev\n',
+    );
+    const first = await importInto(dir, ...ARGS, file);
+    expect(first.status, first.stderr).toBe(0);
+    const [article] = listFiles(dir).filter((path) => path.startsWith('articles/'));
+    const body = readMarkdown(join(dir, article ?? '')).body;
+    expect(body).toContain('Kazakhstani officials, for their part');
+    expect(body).toContain('within a fort-night.');
+    expect(body).toContain('President Kassym-Jomart Tokayev asked');
+    expect(first.stdout).toContain('join Kazakhs-tani → Kazakhstani: the editor’s decision in');
+    expect(first.stdout).toContain('hyphens decided by the editor in story.decisions.yaml: 3');
+    // A re-import, as an editor runs it after changing the text, gives the same decisions.
+    const again = await importInto(dir, '--force', ...ARGS, file);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readMarkdown(join(dir, article ?? '')).body).toBe(body);
+  });
+
+  it.each([
+    [
+      'a value that is neither keep, join nor the token less hyphens',
+      'Kazakhs-tani: Kazakhstan\n',
+      '“Kazakhs-tani”',
+      '“Kazakhstan” is neither keep, join nor “Kazakhs-tani” with some of its hyphens removed',
+    ],
+    [
+      'a key that is no hyphenated token',
+      'Kazakhstani: join\n',
+      '“Kazakhstani”',
+      'is not a hyphenated word as published',
+    ],
+    [
+      'a token the article does not hold',
+      'Kazakh-stan: join\n',
+      '“Kazakh-stan”',
+      'does not occur in story.txt',
+    ],
+    [
+      'a value that is not text',
+      'fort-night: [keep]\n',
+      '“fort-night”',
+      'must be keep, join or the form to print',
+    ],
+  ])('refuses %s, naming the file and the entry', async (_, decisions, entry, message) => {
+    const dir = contentDir();
+    const file = withDecisions(decisions);
+    const result = await importInto(dir, ...ARGS, file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `error: ${join(file, '..', 'story.decisions.yaml')}: decisions: ${entry}: ${message}`,
+    );
+    expect(listFiles(dir)).toEqual([]);
+  });
+
+  it('refuses a decisions file that is not a YAML mapping', async () => {
+    const file = withDecisions('- Kazakhs-tani\n');
+    const result = await importInto(contentDir(), ...ARGS, file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('story.decisions.yaml: decisions: must be a mapping');
+  });
+});

@@ -6,6 +6,10 @@ function lexicon(words: Record<string, number>): Lexicon {
   return {
     isWord: (word) => word in words || word.toLowerCase() in words,
     perMillion: (word) => words[word.toLowerCase()] ?? 0,
+    isWritten: () => false,
+    isName: () => false,
+    isCompound: () => false,
+    isVerb: (word) => ['take', 'build'].includes(word),
   };
 }
 
@@ -77,7 +81,7 @@ describe('decideStep: one hyphen, from the evidence', () => {
     ['US', 'UK', 'keep', 'pair of abbreviations'],
     ['anti', 'Russian', 'keep', 'proper name'],
     ['Franco', 'German', 'keep', 'both parts are capitalised'],
-    ['e', 'mail', 'keep', 'single letter'],
+    ['e', 'mail', 'keep', 'letter compounds'],
     ['24', 'hour', 'keep', 'number'],
   ] as const)('%s-%s: %s (%s)', (left, right, action, reason) => {
     const step = decideStep(left, right, words, none);
@@ -87,7 +91,8 @@ describe('decideStep: one hyphen, from the evidence', () => {
 
   it('flags a decision the evidence does not settle for review', () => {
     expect(decideStep('fort', 'night', words, none).confidence).toBe('uncertain');
-    expect(decideStep('xq', 'zv', words, none)).toMatchObject({ action: 'join', confidence: 'uncertain' });
+    // Nothing attests “xqzv”: the text stays as published.
+    expect(decideStep('xq', 'zv', words, none)).toMatchObject({ action: 'keep', confidence: 'uncertain' });
   });
 
   it('trusts the article: a word written unbroken elsewhere is joined', () => {
@@ -129,5 +134,99 @@ describe('decideToken: every hyphen of a token, left to right', () => {
   it('marks the token for review when any step is uncertain', () => {
     expect(decideToken('qx-zv', words, none).review).toBe(true);
     expect(decideToken('mother-in-law', words, none).review).toBe(false);
+  });
+});
+
+describe('the letter compounds: a closed class; any other single letter is damage', () => {
+  const words = lexicon({
+    mail: 40,
+    email: 30,
+    shirt: 20,
+    shirts: 10,
+    turn: 300,
+    ray: 10,
+    list: 100,
+    movie: 200,
+    string: 30,
+    when: 2000,
+    hen: 2,
+    this: 5000,
+    his: 3000,
+    for: 8000,
+    or: 3000,
+    she: 3000,
+    he: 9000,
+    ant: 1,
+    ants: 1,
+    wants: 300,
+  });
+  it.each([
+    'e-mail',
+    'e-mails',
+    'T-shirt',
+    'T-shirts',
+    'U-turn',
+    'X-ray',
+    'x-rays',
+    'A-list',
+    'B-movie',
+    'G-string',
+  ])('%s keeps its hyphen', (token) => {
+    const decision = decideToken(token, words, none);
+    expect(decision.result).toBe(token);
+    expect(decision.steps[0]?.reason).toContain('letter compounds');
+  });
+  it.each([
+    ['w-hen', 'when'],
+    ['t-his', 'this'],
+    ['T-his', 'This'],
+    ['f-or', 'for'],
+    ['s-he', 'she'],
+    ['w-ants', 'wants'],
+  ])('%s is a split word: %s', (token, word) => {
+    expect(decideToken(token, words, none)).toMatchObject({ result: word, review: false });
+  });
+  it('keeps a single letter before a fragment when nothing attests the joined form', () => {
+    expect(decideToken('q-zxv', words, none)).toMatchObject({ result: 'q-zxv', review: true });
+  });
+});
+
+describe('second parts that make compounds: -based, -led, -backed, -using', () => {
+  const words = lexicon({
+    state: 300,
+    based: 50,
+    led: 40,
+    backed: 10,
+    using: 200,
+    called: 500,
+    cal: 0,
+    ai: 0,
+  });
+  it.each(['Harrogate-based', 'Labour-led', 'state-backed', 'AI-using', 'London-based', 'US-led'])(
+    '%s keeps its hyphen',
+    (token) => {
+      const decision = decideToken(token, words, none);
+      expect(decision.result).toBe(token);
+      expect(decision.review).toBe(false);
+    },
+  );
+  it('still joins a word whose end only looks like one ("cal-led" → "called")', () => {
+    expect(decideToken('cal-led', words, none).result).toBe('called');
+  });
+});
+
+describe('never a form that nothing supports', () => {
+  const words = lexicon({ jay: 5, fella: 1, roc: 0 });
+  it.each(['Jay-Z', 'Roc-A-Fella', 'WTHK-TV', 'KX-TG'])('%s is kept as published', (token) => {
+    expect(decideToken(token, words, none).result).toBe(token);
+  });
+  it('joins a name that the names lists attest, and flags one they do not', () => {
+    const names: Lexicon = { ...words, isName: (word) => word === 'Okafor' };
+    expect(decideToken('Oka-for', names, none)).toMatchObject({ result: 'Okafor', review: false });
+    expect(decideToken('Zyx-wob', names, none)).toMatchObject({ result: 'Zyx-wob', review: true });
+  });
+  it('joins a name that the article writes as part of a compound', () => {
+    const evidence = articleEvidence('Darnell Okafor-Reyes returned. Oka-for said little.');
+    expect(decideToken('Oka-for', words, evidence).result).toBe('Okafor');
   });
 });
