@@ -32,11 +32,17 @@ export async function startPreview(root: string = ROOT, timeoutMs = 30_000): Pro
   if (!existsSync(join(root, 'dist'))) {
     throw new Error(`${join(root, 'dist')} does not exist: build the site before previewing it.`);
   }
-  const child = spawn(process.execPath, [ASTRO, 'preview', '--host', '127.0.0.1', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // --ignore-lock: Astro allows one locked preview server a project, and test files in two workers
+  // may each serve the same fixture site at once; each stops its own.
+  const child = spawn(
+    process.execPath,
+    [ASTRO, 'preview', '--host', '127.0.0.1', '--port', '0', '--ignore-lock'],
+    {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
 
   let output = '';
