@@ -46,3 +46,33 @@ export const site = {
     actionableFeedbackPolicy: 'feedback',
   },
 } as const;
+
+/** Where readers write to the editors: a link and the text it shows. */
+export interface Contact {
+  href: string;
+  label: string;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u;
+
+/**
+ * The editors' address, from the `SITE_CONTACT` environment variable at build time: an e-mail
+ * address or an https:// page (a form, say). None by default: the site invents no address, and
+ * the corrections and feedback pages then say that none is published.
+ */
+export function resolveContact(value: string | undefined = process.env.SITE_CONTACT): Contact | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  if (EMAIL.test(raw)) return { href: `mailto:${raw}`, label: raw };
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol === 'https:')
+    return { href: url.href, label: url.host + url.pathname.replace(/\/$/u, '') };
+  throw new Error(
+    `SITE_CONTACT must be an e-mail address such as editors@news.example.org or an https:// address, got "${raw}".`,
+  );
+}

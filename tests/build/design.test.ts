@@ -6,8 +6,14 @@
  * catalog only.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readPage, textOf } from '../helpers/project.ts';
-import { READER_PAGES, READER_SITE, readerFiles, readerSite } from '../helpers/reader-site.ts';
+import { DIST, readPage, textOf } from '../helpers/project.ts';
+import {
+  READER_CONTACT,
+  READER_PAGES,
+  READER_SITE,
+  readerFiles,
+  readerSite,
+} from '../helpers/reader-site.ts';
 
 let dist = '';
 beforeAll(async () => {
@@ -111,4 +117,26 @@ describe('author and source pages', () => {
     expect(facts).toContain(`${String(own.length)} articles on Broadsheet`);
     expect(facts).toContain(`By ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(authors)}.`);
   });
+});
+
+describe('the pages that ask readers to write in', () => {
+  test.each(['/about/corrections/', '/about/feedback/'])(
+    "%s links the editors' address the site was built with (SITE_CONTACT)",
+    async (path) => {
+      const link = (await readPage(dist, path)).querySelector('.contact a');
+      expect(link?.getAttribute('href')).toBe(`mailto:${READER_CONTACT}`);
+      expect(link?.textContent).toBe(READER_CONTACT);
+    },
+  );
+
+  test.each(['/about/corrections/', '/about/feedback/'])(
+    '%s says no address is published when none was given, and invents none',
+    async (path) => {
+      const page = await readPage(DIST, path);
+      expect(textOf(page.querySelector('.contact'))).toBe(
+        'This site has not published an address for the editors yet.',
+      );
+      expect(page.querySelector('a[href^="mailto:"]')).toBeNull();
+    },
+  );
 });

@@ -16,6 +16,8 @@ import { sharedSite, type SharedSite } from './shared-site.ts';
 export const READER_SITE = 'https://reader.example.org/';
 /** The build's "now", so that every date on every page stays the same between runs. */
 export const READER_NOW = '2024-07-01T12:00:00Z';
+/** The editors' address the reader site is built with (SITE_CONTACT). */
+export const READER_CONTACT = 'editors@reader.example.org';
 
 const FIRST_ARTICLE = '2022-01-06-csto-undergoes-baptism-of-fire-in-kazakhstan.md';
 
@@ -114,7 +116,11 @@ export function readerFiles(): Record<string, string> {
 
 /** Makes and builds the reader site, or reuses the one an earlier test file built from the same code. */
 export function readerSite(): Promise<SharedSite> {
-  return sharedSite('reader', readerFiles(), { SITE_URL: READER_SITE, BROADSHEET_NOW: READER_NOW });
+  return sharedSite('reader', readerFiles(), {
+    SITE_URL: READER_SITE,
+    BROADSHEET_NOW: READER_NOW,
+    SITE_CONTACT: READER_CONTACT,
+  });
 }
 
 /** One page of each kind a reader meets, by name. */

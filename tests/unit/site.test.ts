@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SITE_URL, resolveSiteUrl } from '../../src/site.ts';
+import { DEFAULT_SITE_URL, resolveContact, resolveSiteUrl } from '../../src/site.ts';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -36,4 +36,34 @@ describe('resolveSiteUrl', () => {
     expect(() => resolveSiteUrl(value)).toThrow(/^SITE_URL /);
     expect(() => resolveSiteUrl(value)).toThrow(`"${value}"`);
   });
+});
+
+describe('resolveContact', () => {
+  it('is none when unset or blank: the site invents no address', () => {
+    expect(resolveContact(undefined)).toBeUndefined();
+    expect(resolveContact('  ')).toBeUndefined();
+  });
+
+  it('links an e-mail address with mailto:', () => {
+    expect(resolveContact(' editors@news.example.org ')).toEqual({
+      href: 'mailto:editors@news.example.org',
+      label: 'editors@news.example.org',
+    });
+  });
+
+  it('links an https page by its host and path', () => {
+    expect(resolveContact('https://news.example.org/write-to-us/')).toEqual({
+      href: 'https://news.example.org/write-to-us/',
+      label: 'news.example.org/write-to-us',
+    });
+  });
+
+  it.each(['editors', 'http://news.example.org/contact', 'javascript:alert(1)', 'a b@c.d', 'mailto:x@y.z'])(
+    'refuses %j, saying what it must be',
+    (value) => {
+      expect(() => resolveContact(value)).toThrow(
+        /^SITE_CONTACT must be an e-mail address .* or an https:\/\/ address, got/u,
+      );
+    },
+  );
 });
